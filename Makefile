@@ -1,0 +1,53 @@
+# presstrace — the two commands a newcomer needs are `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+DEMO_DB ?= demo.db
+
+.PHONY: install dev demo test lint typecheck eval eval-ratchet bench fuzz clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP) $@
+
+install: $(STAMP)
+
+dev: $(DEVSTAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	-$(BIN)/presstrace ingest examples/pages examples/feed.jsonl --db $(DEMO_DB)
+	$(BIN)/python -m presstrace.report --db $(DEMO_DB)
+
+test: $(DEVSTAMP)
+	$(BIN)/ruff check src tests evals benchmarks
+	$(BIN)/python -m pytest tests evals
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check src tests evals benchmarks
+	$(BIN)/ruff format --check src tests evals benchmarks
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+eval: $(DEVSTAMP)
+	$(BIN)/python -m evals
+
+eval-ratchet: $(DEVSTAMP)
+	$(BIN)/python -m evals --ratchet
+
+bench: $(DEVSTAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,0 +1,15 @@
+"""The list of evals. Add a module name here when you add an eval."""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+EVALS = [
+    "evals.eval_seed",
+    "evals.eval_aeb",
+]
+
+
+def modules() -> list[ModuleType]:
+    return [importlib.import_module(m) for m in EVALS]

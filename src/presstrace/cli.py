@@ -1,0 +1,234 @@
+"""The ``presstrace`` command. Each command parses its options, then calls the library.
+
+Errors are one line on stderr and exit status 1; tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from .errors import ConfigError, PresstraceError
+
+app = typer.Typer(
+    name="presstrace",
+    help="Turn raw news pages into checkable evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+class State:
+    debug: bool = bool(os.environ.get("PRESSTRACE_DEBUG"))
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    if debug:
+        State.debug = True
+
+
+@contextlib.contextmanager
+def handled() -> Iterator[None]:
+    """Turn presstrace errors into one red line and exit status 1."""
+    try:
+        yield
+    except PresstraceError as e:
+        if State.debug:
+            raise
+        err.print(f"[red]error:[/red] {e}", markup=True, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+class RecordFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.html .htm .txt, .gz), folders or '-'.")
+    ],
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Input is already the article body.")
+    ] = False,
+    url: Annotated[str | None, typer.Option("--url", help="URL of the (single) input.")] = None,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format", help="json or jsonl.")] = None,
+) -> None:
+    """Analyse pages and print one Article record per input, in input order."""
+    from .api import analyze_paths
+
+    with handled():
+        jsonl = fmt == RecordFormat.jsonl or (fmt is None and (len(paths) > 1 or _is_dir(paths)))
+        failed = False
+        out = sys.stdout
+        for article in analyze_paths(paths, plain=plain, url=url):
+            failed = failed or bool(article.errors)
+            out.write(article.to_json(indent=None if jsonl else 2) + "\n")
+            out.flush()
+        if failed:
+            raise typer.Exit(1)
+
+
+def _is_dir(paths: list[str]) -> bool:
+    return any(p != "-" and Path(p).is_dir() for p in paths)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl.")],
+    db: DbOption,
+    plain: Annotated[bool, typer.Option("--plain", help="Inputs are article bodies.")] = False,
+) -> None:
+    """Analyse inputs and store them; re-running on the same inputs changes nothing."""
+    from .ingest import ingest_paths
+
+    with handled():
+        progress = sys.stderr.isatty()
+        summary = ingest_paths(paths, db, plain=plain, progress=progress)
+        _print_summary(summary.counts, summary.reasons)
+        if summary.counts.get("kept_apart"):
+            raise typer.Exit(1)
+
+
+def _print_summary(counts: Counter[str], reasons: Counter[str]) -> None:
+    parts = [
+        f"{counts.get(k, 0)} {k.replace('_', ' ')}"
+        for k in ("ingested", "updated", "unchanged", "kept_apart")
+    ]
+    err.print(", ".join(parts))
+    for code, n in reasons.most_common():
+        err.print(f"  kept apart: {n} × {code}")
+
+
+@app.command()
+def export(
+    db: DbOption,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout).")] = None,
+) -> None:
+    """Export every stored Article record."""
+    from .export import export_store
+    from .store import Store
+
+    with handled():
+        if fmt == ExportFormat.parquet and out is None:
+            raise ConfigError("--format parquet needs --out FILE")
+        with Store(db, readonly=True) as store:
+            n = export_store(store, fmt.value, out)
+        if out is not None:
+            err.print(f"wrote {n} articles to {out}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in titles and text.")],
+    db: DbOption,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 20,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
+) -> None:
+    """Full-text search, best matches first, with snippets."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        hits = store.search(query, limit=limit)
+        if fmt is not None:
+            for h in hits:
+                print(
+                    json.dumps(
+                        {
+                            "id": h.id,
+                            "title": h.title,
+                            "url": h.url,
+                            "snippet": h.snippet,
+                            "rank": h.rank,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            return
+        if not hits:
+            err.print("no matches")
+            return
+        table = Table("id", "title", "snippet", show_lines=True)
+        for h in hits:
+            table.add_row(h.id[:10], Text(h.title or ""), _snippet_text(h.snippet))
+        Console(highlight=False).print(table)
+
+
+def _snippet_text(snippet: str) -> Any:
+    from rich.text import Text
+
+    text = Text()
+    for i, part in enumerate(snippet.replace("]", "[").split("[")):
+        text.append(part, style="bold yellow" if i % 2 else "")
+    return text
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (or a prefix).")],
+    db: DbOption,
+) -> None:
+    """A readable view of one stored article in the terminal."""
+    from .store import Store
+    from .view import render_article
+
+    with handled(), Store(db, readonly=True) as store:
+        ids = store.find_ids(article_id)
+        if not ids:
+            raise ConfigError(f"no article with id {article_id!r}")
+        if len(ids) > 1 and article_id not in ids:
+            raise ConfigError(f"id {article_id!r} is ambiguous: {', '.join(ids)}")
+        target = article_id if article_id in ids else ids[0]
+        article = store.get(target)
+        assert article is not None
+        render_article(article, Console(highlight=False))
+
+
+def main() -> None:
+    """Console-script entry point: no traceback reaches the user without ``--debug``."""
+    if "--debug" in sys.argv[1:]:
+        State.debug = True
+    try:
+        app()
+    except PresstraceError as e:  # raised outside a command body (e.g. while importing)
+        if State.debug:
+            raise
+        err.print(f"[red]error:[/red] {e}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as e:
+        if State.debug:
+            raise
+        err.print(f"[red]internal error:[/red] {type(e).__name__}: {e} (run with --debug)")
+        sys.exit(2)

@@ -1,0 +1,87 @@
+"""A short plain-text report of what a database holds (``make demo`` prints it).
+
+``python -m presstrace.report --db FILE``
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .errors import PresstraceError
+from .store import Store
+
+
+def summary_rows(store: Store) -> dict[str, list[tuple[str, int]]]:
+    """Counts a reader wants first, straight from the tables (all parameter-free SQL)."""
+    q = store.conn.execute
+    return {
+        "articles by site": [
+            (r[0] or "(no url)", r[1])
+            for r in q(
+                "SELECT site, count(*) FROM articles GROUP BY site ORDER BY 2 DESC, 1 LIMIT 15"
+            )
+        ],
+        "most quoted speakers": [
+            (r[0], r[1])
+            for r in q(
+                "SELECT speaker_name, count(*) FROM quotes WHERE speaker_name IS NOT NULL "
+                "GROUP BY speaker_name ORDER BY 2 DESC, 1 LIMIT 10"
+            )
+        ],
+        "entities": [
+            (f"{r[0]} {r[1]}", r[2])
+            for r in q(
+                "SELECT label, name, count(*) FROM entities "
+                "WHERE label IN ('PERSON', 'ORG', 'PLACE') "
+                "GROUP BY label, name ORDER BY 3 DESC, 2 LIMIT 12"
+            )
+        ],
+        "claims by subject": [
+            (r[0], r[1])
+            for r in q(
+                "SELECT about, count(*) FROM claims GROUP BY about ORDER BY 2 DESC, 1 LIMIT 10"
+            )
+        ],
+        "flags": [
+            (r[0], r[1])
+            for r in q("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC, 1")
+        ],
+        "kept apart": [
+            (r[0] or "?", r[1])
+            for r in q("SELECT code, count(*) FROM kept_apart GROUP BY code ORDER BY 2 DESC")
+        ],
+    }
+
+
+def print_report(store: Store, console: Console) -> None:
+    n = store.count("articles")
+    console.print(Text(f"{n} articles in {store.path}", style="bold"))
+    for title, rows in summary_rows(store).items():
+        if not rows:
+            continue
+        table = Table(title=title, show_header=False, title_justify="left")
+        for label, count in rows:
+            table.add_row(Text(str(label)), str(count))
+        console.print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m presstrace.report")
+    ap.add_argument("--db", required=True)
+    args = ap.parse_args(argv)
+    try:
+        with Store(args.db, readonly=True) as store:
+            print_report(store, Console(highlight=False))
+    except PresstraceError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

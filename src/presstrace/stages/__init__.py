@@ -1,0 +1,10 @@
+"""Built-in per-article stages. Importing this package registers them.
+
+``DEFAULT_STAGES`` is the order ``Pipeline()`` runs when none is given.
+"""
+
+from __future__ import annotations
+
+from . import entities  # noqa: F401
+
+DEFAULT_STAGES: tuple[str, ...] = ("entities.v1",)

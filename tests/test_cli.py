@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from presstrace.cli import app
+
+runner = CliRunner()
+
+PAGE = """<html lang="en"><head><title>Dam breaks in Valdora | Test Times</title>
+<meta property="og:site_name" content="Test Times"></head><body>
+<nav><a href="/">Home</a></nav><article><h1>Dam breaks in Valdora</h1>
+<p>The dam above Valdora gave way on Tuesday night, sending water through the lower town
+and forcing hundreds of residents to leave their homes, officials said.</p>
+<p>“We are doing everything we can,” said Mayor Lucia Ferro, who visited the shelters.</p>
+<p>Rescue teams worked through the night along the river banks near the old bridge.</p>
+</article></body></html>"""
+
+
+def write_corpus(tmp: Path) -> Path:
+    d = tmp / "corpus"
+    d.mkdir()
+    (d / "a.html").write_text(PAGE)
+    (d / "b.txt").write_text("A headline\n\nFirst paragraph of the body.\n\nSecond one here.")
+    return d
+
+
+def test_analyze_good_and_bad_inputs(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.html"
+    junk.write_bytes(bytes(range(256)) * 10)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    page = tmp_path / "page.html"
+    page.write_text(PAGE)
+    result = runner.invoke(app, ["analyze", str(junk), str(empty), str(page)])
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(lines) == 3
+    assert lines[0]["errors"] and lines[1]["errors"] and not lines[2]["errors"]
+    assert "Valdora" in lines[2]["text"]
+    assert "Traceback" not in result.output
+
+
+def test_analyze_plain_keeps_text_exactly(tmp_path: Path) -> None:
+    p = tmp_path / "body.txt"
+    p.write_text("Mayor Lucia Ferro said the town would rebuild.\n\nShe thanked volunteers.")
+    result = runner.invoke(app, ["analyze", "--plain", str(p)])
+    assert result.exit_code == 0
+    rec = json.loads(result.stdout)
+    assert rec["text"] == p.read_text()
+
+
+def test_missing_path_is_a_record_not_a_traceback() -> None:
+    result = runner.invoke(app, ["analyze", "/no/such/page.html"])
+    assert result.exit_code == 1
+    rec = json.loads(result.stdout)
+    assert rec["errors"][0]["code"] == "not_found"
+
+
+def test_ingest_export_search_show(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    db = tmp_path / "x.db"
+    r1 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert r1.exit_code == 0, r1.output
+    assert "2 ingested" in r1.output
+    r2 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert "0 ingested, 0 updated, 2 unchanged" in r2.output
+    exp = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"])
+    records = [json.loads(x) for x in exp.stdout.splitlines()]
+    assert len(records) == 2
+    csv_out = tmp_path / "x.csv"
+    assert (
+        runner.invoke(
+            app, ["export", "--db", str(db), "--format", "csv", "--out", str(csv_out)]
+        ).exit_code
+        == 0
+    )
+    assert csv_out.read_text().startswith("id,url")
+    pq = tmp_path / "x.parquet"
+    assert (
+        runner.invoke(
+            app, ["export", "--db", str(db), "--format", "parquet", "--out", str(pq)]
+        ).exit_code
+        == 0
+    )
+    import pyarrow.parquet as papq
+
+    assert papq.read_table(pq).num_rows == 2
+    s = runner.invoke(app, ["search", "Valdora", "--db", str(db), "--format", "jsonl"])
+    hits = [json.loads(x) for x in s.stdout.splitlines()]
+    assert hits and hits[0]["title"].startswith("Dam breaks")
+    show = runner.invoke(app, ["show", hits[0]["id"][:8], "--db", str(db)])
+    assert show.exit_code == 0 and "Dam breaks in Valdora" in show.stdout
+
+
+def test_ingest_keeps_bad_inputs_apart(tmp_path: Path) -> None:
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "empty.html").write_text("")
+    (d / "ok.txt").write_text("Title\n\nA body paragraph that is long enough to count.")
+    db = tmp_path / "x.db"
+    r = runner.invoke(app, ["ingest", str(d), "--db", str(db)])
+    assert r.exit_code == 1
+    assert "1 ingested" in r.output and "empty_input" in r.output
+
+
+def test_store_errors_are_one_line(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl"])
+    assert r.exit_code == 1
+    assert "error:" in r.output and "Traceback" not in r.output

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+
+from presstrace import Store, StoreError
+from presstrace.records import Article, ErrorRecord
+from tests.test_records import full_article
+
+
+@pytest.fixture()
+def store() -> Store:
+    return Store(":memory:")
+
+
+def test_upsert_is_idempotent(store: Store) -> None:
+    a = full_article()
+    assert store.upsert(a, {"quotes": "quotes.v1"}) == "ingested"
+    assert store.upsert(a, {"quotes": "quotes.v1"}) == "unchanged"
+    assert store.count() == 1
+    assert store.count("quotes") == 1
+
+
+def test_update_replaces_child_rows(store: Store) -> None:
+    a = full_article()
+    store.upsert(a)
+    b = a.evolve(title="New title", quotes=())
+    assert store.upsert(b) == "updated"
+    assert store.count("quotes") == 0
+    got = store.get(a.id)
+    assert got is not None and got.title == "New title"
+
+
+def test_record_round_trips_through_the_store(store: Store) -> None:
+    a = full_article()
+    store.upsert(a)
+    assert store.get(a.id) == a
+    assert list(store.iter_records()) == [a.to_dict()]
+
+
+def test_rows_are_readable_with_plain_sql(store: Store) -> None:
+    store.upsert(full_article(), {"quotes": "quotes.v1", "claims": "claims.v1"})
+    row = store.conn.execute("SELECT speaker_name, content, stage FROM quotes").fetchone()
+    assert (row["speaker_name"], row["stage"]) == ("Ana Ruiz", "quotes.v1")
+    assert row["content"] == "We will rebuild,"[:15]
+    assert store.conn.execute("SELECT about, value_low FROM claims").fetchone()[0] == "killed"
+    assert store.conn.execute("SELECT site FROM articles").fetchone()[0] == "news.example"
+
+
+def test_inputs_without_text_are_kept_apart_with_reason(store: Store) -> None:
+    bad = Article(input="junk.bin", errors=(ErrorRecord("binary_input", "binary"),))
+    assert store.upsert(bad) == "kept_apart"
+    assert store.count() == 0
+    assert store.kept_apart()[0]["code"] == "binary_input"
+
+
+def test_search_ranks_and_snippets(store: Store) -> None:
+    store.upsert(full_article())
+    store.upsert(Article(url="https://b.example/x", title="Other", text="Nothing here."))
+    hits = store.search("rebuild")
+    assert [h.title for h in hits] == ["Flood"]
+    assert "[rebuild]" in hits[0].snippet
+
+
+def test_search_treats_operators_as_words(store: Store) -> None:
+    store.upsert(full_article())
+    for hostile in ['" OR 1=1 --', "NEAR(", "title:*", "'); DROP TABLE articles; --"]:
+        store.search(hostile)
+    assert store.count() == 1
+
+
+def test_migrations_are_recorded_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.db"
+    Store(path).close()
+    with Store(path) as s:
+        assert s.schema_version >= 1
+        versions = s.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
+        assert versions == s.schema_version
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_readonly_store_refuses_writes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.db"
+    Store(path).close()
+    with Store(path, readonly=True) as s, pytest.raises(StoreError):
+        s.upsert(full_article())
+
+
+def test_missing_readonly_db_is_a_store_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StoreError):
+        Store(tmp_path / "nope.db", readonly=True)
+
+
+def test_failed_batch_leaves_earlier_rows(store: Store) -> None:
+    store.upsert(full_article())
+    with pytest.raises(StoreError), store.transaction():
+        store.conn.execute("INSERT INTO nonexistent VALUES (1)")
+    assert store.count() == 1
