@@ -24,9 +24,11 @@ from .records import Article
 
 UpsertResult = Literal["ingested", "updated", "unchanged", "kept_apart"]
 
-MIGRATIONS: list[str] = [
+# Numbered migrations: (number, SQL). Applied in number order, each once; a number is
+# never reused or edited after it lands: add a new one instead.
+MIGRATIONS: list[tuple[int, str]] = [
     # 1: articles and everything found in them
-    """
+    (1, """
     CREATE TABLE articles (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -129,7 +131,7 @@ MIGRATIONS: list[str] = [
             VALUES ('delete', old.rowid, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
-    """,
+    """),
 ]
 
 CHILD_TABLES = (
@@ -215,9 +217,11 @@ class Store:
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        current = self.schema_version
-        for number, sql in enumerate(MIGRATIONS, start=1):
-            if number <= current:
+        applied = {
+            int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")
+        }
+        for number, sql in sorted(MIGRATIONS):
+            if number in applied:
                 continue
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
