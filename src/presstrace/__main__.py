@@ -1,0 +1,5 @@
+"""``python -m presstrace`` runs the CLI."""
+
+from .cli import main
+
+main()
