@@ -111,6 +111,10 @@ def ingest(
         progress = sys.stderr.isatty()
         summary = ingest_paths(paths, db, plain=plain, progress=progress)
         _print_summary(summary.counts, summary.reasons)
+        if summary.corpus is not None:
+            c = summary.corpus
+            links = ", ".join(f"{n} {r}" for r, n in sorted(c.relations.items()))
+            err.print(f"corpus: {c.candidates} candidate pairs ({links}); {c.stories} stories")
         if summary.counts.get("kept_apart"):
             raise typer.Exit(1)
 
@@ -211,6 +215,125 @@ def show(
         article = store.get(target)
         assert article is not None
         render_article(article, Console(highlight=False))
+
+
+@app.command()
+def compare(
+    a: Annotated[str | None, typer.Argument(help="First page (file or '-').")] = None,
+    b: Annotated[str | None, typer.Argument(help="Second page (file).")] = None,
+    pairs: Annotated[
+        Path | None, typer.Option("--pairs", help="JSON Lines of {id, a, b} texts.")
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Inputs are already article bodies.")
+    ] = False,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format", help="json or jsonl.")] = None,
+) -> None:
+    """Is one text a copy of the other (syndicated, rewritten, translated), the same story,
+    or unrelated; the likely original and the aligned passages."""
+    from .api import compare_pairs, compare_paths
+
+    with handled():
+        if pairs is not None:
+            if a is not None or b is not None:
+                raise ConfigError("give either two files or --pairs FILE, not both")
+            with _open_lines(pairs) as lines:
+                for row in compare_pairs(lines):
+                    print(json.dumps(row, ensure_ascii=False), flush=True)
+            return
+        if a is None or b is None:
+            raise ConfigError("compare needs two files A B, or --pairs FILE.jsonl")
+        result = compare_paths(a, b, plain=plain).to_dict()
+        indent = None if fmt == RecordFormat.jsonl else 2
+        print(json.dumps(result, ensure_ascii=False, indent=indent))
+
+
+@contextlib.contextmanager
+def _open_lines(path: Path) -> Iterator[Any]:
+    from .errors import InputError
+
+    if str(path) == "-":
+        yield sys.stdin
+        return
+    try:
+        with path.open(encoding="utf-8") as f:
+            yield f
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror}") from e
+
+
+@app.command()
+def stories(
+    input_: Annotated[
+        Path | None,
+        typer.Option("--input", help="JSON Lines of {id, text, title?, date?, lang?}."),
+    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="SQLite database file.")] = None,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format", help="jsonl.")] = None,
+) -> None:
+    """Group articles into stories: from --input (prints {id, story} per line, in input
+    order) or the stories stored in --db (title, time span, outlets, articles, copy links)."""
+    from .api import cluster_story_lines
+    from .store import Store
+
+    with handled():
+        if (input_ is None) == (db is None):
+            raise ConfigError("give one of --input FILE.jsonl or --db FILE")
+        if input_ is not None:
+            with _open_lines(input_) as lines:
+                for row in cluster_story_lines(lines):
+                    print(json.dumps(row, ensure_ascii=False))
+            return
+        assert db is not None
+        with Store(db, readonly=True) as store:
+            for st in store.stories():
+                members = set(st.articles)
+                links = [
+                    {"a": c.a, "b": c.b, "relation": c.relation, "original": c.original}
+                    for aid in st.articles
+                    for c in store.copies(aid)
+                    if c.a == aid and c.b in members
+                ]
+                row = {
+                    "story": st.id,
+                    "title": st.title,
+                    "first": st.first,
+                    "last": st.last,
+                    "outlets": list(st.outlets),
+                    "articles": list(st.articles),
+                    "copies": links,
+                }
+                print(json.dumps(row, ensure_ascii=False))
+
+
+@app.command()
+def copies(
+    db: DbOption,
+    all_relations: Annotated[
+        bool, typer.Option("--all", help="Include same-story links, not only copies.")
+    ] = False,
+) -> None:
+    """Stored copy links (JSON Lines), strongest first, and sites that mostly republish."""
+    from .corpus.copies import COPY_RELATIONS
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        for c in store.copies():
+            if all_relations or c.relation in COPY_RELATIONS:
+                row = {
+                    "a": c.a,
+                    "b": c.b,
+                    "relation": c.relation,
+                    "score": round(c.score, 4),
+                    "original": c.original,
+                    "aligned": c.aligned,
+                }
+                print(json.dumps(row, ensure_ascii=False))
+        for p in store.site_profiles():
+            if p["mostly_republishes"]:
+                err.print(
+                    f"{p['site']}: {p['copied']} of {p['articles']} articles copy other sites"
+                )
 
 
 def main() -> None:

@@ -10,18 +10,24 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .corpus import run_corpus_jobs
 from .pipeline import Pipeline
 from .readers import iter_documents
 from .records import Article
 from .resources import Resources
 from .store import Store
 
+if TYPE_CHECKING:
+    from .corpus.jobs import CorpusSummary
+
 
 @dataclass
 class IngestSummary:
     counts: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
+    corpus: CorpusSummary | None = None
 
     def add(self, article: Article, result: str) -> None:
         self.counts[result] += 1
@@ -58,6 +64,7 @@ def ingest_paths(
         finally:
             if bar is not None:
                 bar[0].stop()
+        summary.corpus = run_corpus_jobs(store, pipeline.resources)
     return summary
 
 

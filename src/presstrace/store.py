@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from .errors import StoreError
-from .records import Article
+from .records import Article, Fingerprint
 
 UpsertResult = Literal["ingested", "updated", "unchanged", "kept_apart"]
 
@@ -132,6 +133,54 @@ MIGRATIONS: list[tuple[int, str]] = [
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """),
+    # 2: copy detection and stories (corpus jobs)
+    (2, """
+    CREATE TABLE fingerprints (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        minhash BLOB NOT NULL,
+        anchors TEXT NOT NULL DEFAULT '[]',
+        language TEXT,
+        made_by TEXT
+    );
+    CREATE TABLE copies (
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        relation TEXT NOT NULL,
+        score REAL NOT NULL,
+        original TEXT,
+        aligned TEXT NOT NULL DEFAULT '[]',
+        made_by TEXT,
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX copies_b ON copies(b);
+    CREATE INDEX copies_relation ON copies(relation);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        first TEXT,
+        last TEXT,
+        outlets TEXT NOT NULL DEFAULT '[]',
+        size INTEGER NOT NULL,
+        made_by TEXT
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE VIEW site_copying AS
+        SELECT ar.site AS site,
+               count(*) AS articles,
+               sum(EXISTS (
+                   SELECT 1 FROM copies c JOIN articles o ON o.id = c.original
+                   WHERE c.relation IN ('syndicated', 'rewritten', 'translated')
+                     AND (c.a = ar.id OR c.b = ar.id) AND c.original != ar.id
+                     AND coalesce(o.site, '') != ar.site
+               )) AS copied
+        FROM articles ar WHERE ar.site IS NOT NULL GROUP BY ar.site;
+    """),
 ]
 
 CHILD_TABLES = (
@@ -144,6 +193,9 @@ CHILD_TABLES = (
     "flags",
     "article_errors",
 )
+
+
+CORPUS_TABLES = ("fingerprints", "copies", "stories", "story_articles")
 
 
 def _now() -> str:
@@ -290,6 +342,7 @@ class Store:
             (source, aid, now),
         )
         if existing is not None and existing["record_hash"] == record_hash:
+            self._put_fingerprint(aid, article, provenance)
             return "unchanged"
         values = (
             article.input,
@@ -326,7 +379,26 @@ class Store:
             for table in CHILD_TABLES:
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
         self._insert_children(aid, article, provenance)
+        self._put_fingerprint(aid, article, provenance)
         return "ingested" if existing is None else "updated"
+
+    def _put_fingerprint(self, aid: str, a: Article, provenance: Mapping[str, str]) -> None:
+        fp = a.fingerprint
+        if fp is None:
+            return
+        self.conn.execute(
+            "INSERT INTO fingerprints (article_id, minhash, anchors, language, made_by) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+            "minhash=excluded.minhash, anchors=excluded.anchors, language=excluded.language, "
+            "made_by=excluded.made_by",
+            (
+                aid,
+                array("Q", fp.minhash).tobytes(),
+                json.dumps(list(fp.anchors), ensure_ascii=False),
+                fp.language,
+                provenance.get("fingerprint"),
+            ),
+        )
 
     def _insert_children(self, aid: str, a: Article, provenance: Mapping[str, str]) -> None:
         ex = self.conn.executemany
@@ -441,7 +513,8 @@ class Store:
             yield json.loads(row["record"])
 
     def count(self, table: str = "articles") -> int:
-        if table not in (*CHILD_TABLES, "articles", "inputs", "kept_apart"):
+        known = (*CHILD_TABLES, *CORPUS_TABLES, "articles", "inputs", "kept_apart")
+        if table not in known:
             raise StoreError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -481,6 +554,188 @@ class Store:
             (match, limit, offset),
         ).fetchall()
         return [SearchHit(r["id"], r["title"], r["url"], r["snip"], r["rank"]) for r in rows]
+
+
+    # -- corpus jobs: fingerprints, copy links, stories --------------------------
+
+    def iter_corpus(self) -> Iterator[CorpusRow]:
+        """Every stored article with its fingerprint (None where none was made)."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.text, a.title, a.published, a.site, a.publisher, a.language, "
+            "a.credited_source, f.minhash, f.anchors, f.language AS fp_language "
+            "FROM articles a LEFT JOIN fingerprints f ON f.article_id = a.id ORDER BY a.rowid"
+        )
+        for r in rows:
+            fp = None
+            if r["minhash"] is not None:
+                hashes = array("Q")
+                hashes.frombytes(r["minhash"])
+                fp = Fingerprint(
+                    tuple(hashes), tuple(json.loads(r["anchors"])), r["fp_language"]
+                )
+            yield CorpusRow(
+                r["id"],
+                r["text"],
+                r["title"],
+                r["published"],
+                r["site"],
+                r["publisher"],
+                r["language"],
+                r["credited_source"],
+                fp,
+            )
+
+    def replace_copies(self, links: Iterable[CopyLink], made_by: str) -> int:
+        """Replace every copy link the job ``made_by`` stored before with ``links``."""
+        rows = [
+            (
+                link.a,
+                link.b,
+                link.relation,
+                link.score,
+                link.original,
+                json.dumps(link.aligned),
+                made_by,
+            )
+            for link in links
+        ]
+        with self.transaction():
+            self.conn.execute("DELETE FROM copies WHERE made_by = ?", (made_by,))
+            self.conn.executemany(
+                "INSERT INTO copies (a, b, relation, score, original, aligned, made_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(a, b) DO UPDATE SET "
+                "relation=excluded.relation, score=excluded.score, original=excluded.original, "
+                "aligned=excluded.aligned, made_by=excluded.made_by",
+                rows,
+            )
+        return len(rows)
+
+    def copies(self, article_id: str | None = None) -> list[CopyLink]:
+        """Copy links (all, or those touching one article), strongest first."""
+        if article_id is None:
+            cur = self.conn.execute("SELECT * FROM copies ORDER BY score DESC, a, b")
+        else:
+            cur = self.conn.execute(
+                "SELECT * FROM copies WHERE a = ? OR b = ? ORDER BY score DESC, a, b",
+                (article_id, article_id),
+            )
+        return [
+            CopyLink(
+                r["a"],
+                r["b"],
+                r["relation"],
+                float(r["score"]),
+                r["original"],
+                json.loads(r["aligned"]),
+            )
+            for r in cur
+        ]
+
+    def replace_stories(self, stories: Iterable[StoryRow], made_by: str) -> int:
+        """Replace all stored stories with ``stories`` (the clustering is global)."""
+        n = 0
+        with self.transaction():
+            self.conn.execute("DELETE FROM story_articles")
+            self.conn.execute("DELETE FROM stories")
+            for st in stories:
+                n += 1
+                self.conn.execute(
+                    "INSERT INTO stories (id, title, first, last, outlets, size, made_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        st.id,
+                        st.title,
+                        st.first,
+                        st.last,
+                        json.dumps(list(st.outlets), ensure_ascii=False),
+                        len(st.articles),
+                        made_by,
+                    ),
+                )
+                self.conn.executemany(
+                    "INSERT INTO story_articles (story_id, article_id, position) "
+                    "VALUES (?, ?, ?)",
+                    [(st.id, aid, i) for i, aid in enumerate(st.articles)],
+                )
+        return n
+
+    def stories(self, min_size: int = 1) -> list[StoryRow]:
+        """Stored stories, largest first, each with its articles in time order."""
+        members: dict[str, list[str]] = {}
+        for r in self.conn.execute(
+            "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"
+        ):
+            members.setdefault(r["story_id"], []).append(r["article_id"])
+        rows = self.conn.execute(
+            "SELECT * FROM stories WHERE size >= ? ORDER BY size DESC, first, id", (min_size,)
+        )
+        return [
+            StoryRow(
+                r["id"],
+                r["title"],
+                r["first"],
+                r["last"],
+                tuple(json.loads(r["outlets"])),
+                tuple(members.get(r["id"], ())),
+            )
+            for r in rows
+        ]
+
+    def site_profiles(self, min_articles: int = 1) -> list[dict[str, Any]]:
+        """Per site: articles, how many copy another site's original, and whether that is
+        most of what it publishes (``mostly_republishes``)."""
+        rows = self.conn.execute(
+            "SELECT site, articles, copied FROM site_copying WHERE articles >= ? "
+            "ORDER BY site",
+            (min_articles,),
+        ).fetchall()
+        return [
+            {
+                "site": r["site"],
+                "articles": int(r["articles"]),
+                "copied": int(r["copied"]),
+                "copied_share": int(r["copied"]) / int(r["articles"]),
+                "mostly_republishes": int(r["copied"]) * 2 > int(r["articles"]),
+            }
+            for r in rows
+        ]
+
+
+@dataclass(frozen=True)
+class CorpusRow:
+    """What the corpus jobs read per article."""
+
+    id: str
+    text: str
+    title: str | None
+    published: str | None
+    site: str | None
+    publisher: str | None
+    language: str | None
+    credited_source: str | None
+    fingerprint: Fingerprint | None
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    """Article ``b`` relates to article ``a``; ``original`` is an article id or None."""
+
+    a: str
+    b: str
+    relation: str
+    score: float
+    original: str | None
+    aligned: list[dict[str, dict[str, int]]]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    title: str | None
+    first: str | None
+    last: str | None
+    outlets: tuple[str, ...]
+    articles: tuple[str, ...]
 
 
 def fts_query(query: str) -> str:

@@ -1,0 +1,54 @@
+"""Story clustering: ECB+ topics 1-30 (a cluster is one event; each topic holds two events
+of the same kind) and Wikinews story groups (same-event groups; other articles alone)."""
+
+from __future__ import annotations
+
+import json
+
+from evals.clustering import adjusted_rand, bcubed_f1, pairwise_f1
+from evals.shared import evaldata
+
+NAME = "stories"
+
+
+def _ecbplus() -> dict[str, float]:
+    from presstrace.corpus.stories import StoryInput, assignments, cluster
+
+    path = evaldata("ecbplus", "docs.jsonl")
+    docs = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    docs = [d for d in docs if 1 <= int(d["topic"]) <= 30]
+    gold = {d["doc_id"]: d["cluster"] for d in docs}
+    pred = assignments(cluster([StoryInput(d["doc_id"], d["text"]) for d in docs]))
+    return {
+        "ecbplus_pairwise_f1": pairwise_f1(gold, pred),
+        "ecbplus_bcubed_f1": bcubed_f1(gold, pred),
+        "ecbplus_ari": adjusted_rand(gold, pred),
+    }
+
+
+def _wikinews() -> dict[str, float]:
+    from presstrace.corpus.stories import StoryInput, assignments, cluster
+
+    base = evaldata("wikinews")
+    arts = [json.loads(x) for x in (base / "articles.jsonl").read_text().splitlines() if x]
+    groups = json.loads((base / "story_groups.json").read_text())
+    gold_of: dict[str, str] = {}
+    series: set[str] = set()
+    for g in groups:
+        for a in g["articles"]:
+            if g["kind"] == "same_event":
+                gold_of[a["id"]] = g["group"]
+            else:
+                series.add(a["id"])
+    arts = [a for a in arts if a["id"] not in series]
+    gold = {a["id"]: gold_of.get(a["id"], a["id"]) for a in arts}
+    items = [StoryInput(a["id"], a["text"], a.get("title"), a.get("date")) for a in arts]
+    pred = assignments(cluster(items))
+    return {
+        "wikinews_pairwise_f1": pairwise_f1(gold, pred),
+        "wikinews_bcubed_f1": bcubed_f1(gold, pred),
+    }
+
+
+def run() -> dict[str, float]:
+    return {**_ecbplus(), **_wikinews()}

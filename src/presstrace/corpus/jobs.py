@@ -1,0 +1,82 @@
+"""The corpus jobs over a store: copy links between articles, then stories.
+
+Copies: candidate pairs from LSH buckets and the anchor index (``candidates``), the
+verifier (``copies.compare``) on each, and every pair that is a copy or the same story
+stored as a link with its aligned passages. Stories: online clustering over all stored
+articles in time order (``stories``). Both jobs replace what they stored before, so
+re-running after an ingest brings them up to date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..resources import Resources
+from ..store import CopyLink, CorpusRow, Store, StoryRow
+from . import copies, stories
+from .candidates import candidate_pairs
+from .embedding import multilingual_embedder
+
+COPIES_JOB = "copies.v1"
+STORIES_JOB = "stories.v1"
+
+
+@dataclass
+class CorpusSummary:
+    articles: int = 0
+    candidates: int = 0
+    relations: Counter[str] = field(default_factory=Counter)
+    stories: int = 0
+
+
+def _side(row: CorpusRow) -> copies.Side:
+    outlet = tuple(n for n in (row.publisher, row.site) if n)
+    language = row.fingerprint.language if row.fingerprint else row.language
+    return copies.Side(row.text, language, row.published, outlet, row.credited_source)
+
+
+def find_copies(
+    rows: list[CorpusRow], resources: Resources, summary: CorpusSummary
+) -> list[CopyLink]:
+    by_id = {r.id: r for r in rows}
+    items = [(r.id, r.fingerprint) for r in rows if r.fingerprint is not None]
+    pairs = candidate_pairs(items)
+    summary.candidates = len(pairs)
+    embed = multilingual_embedder(resources)
+    prepared: dict[str, copies.Prepared] = {}
+
+    def prep(aid: str) -> copies.Prepared:
+        if aid not in prepared:
+            prepared[aid] = copies.prepare(_side(by_id[aid]), resources)
+        return prepared[aid]
+
+    links = []
+    for cand in pairs:
+        result = copies.compare(prep(cand.a), prep(cand.b), resources=resources, embed=embed)
+        summary.relations[result.relation] += 1
+        if result.relation == "unrelated":
+            continue
+        original = {"a": cand.a, "b": cand.b}.get(result.original or "")
+        aligned = [p.to_dict() for p in result.aligned]
+        links.append(CopyLink(cand.a, cand.b, result.relation, result.score, original, aligned))
+    return links
+
+
+def find_stories(rows: list[CorpusRow], resources: Resources) -> list[StoryRow]:
+    items = [stories.StoryInput(r.id, r.text, r.title, r.published, r.site) for r in rows]
+    found = stories.cluster(items, resources)
+    return [
+        StoryRow(s.id, s.title, s.first_date, s.last_date, s.outlets, tuple(m.id for m in s.members))
+        for s in found
+    ]
+
+
+def run_corpus_jobs(store: Store, resources: Resources | None = None) -> CorpusSummary:
+    """Recompute copy links and stories for everything in ``store``."""
+    res = resources or Resources()
+    rows = list(store.iter_corpus())
+    summary = CorpusSummary(articles=len(rows))
+    store.replace_copies(find_copies(rows, res, summary), COPIES_JOB)
+    summary.stories = store.replace_stories(find_stories(rows, res), STORIES_JOB)
+    return summary
