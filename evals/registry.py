@@ -8,6 +8,9 @@ from types import ModuleType
 EVALS = [
     "evals.eval_seed",
     "evals.eval_aeb",
+    "evals.eval_counter",
+    "evals.eval_stories",
+    "evals.eval_pairs",
 ]
 
 

@@ -63,9 +63,12 @@ def find_copies(
     return links
 
 
-def find_stories(rows: list[CorpusRow], resources: Resources) -> list[StoryRow]:
+def find_stories(
+    rows: list[CorpusRow], links: list[CopyLink], resources: Resources
+) -> list[StoryRow]:
     items = [stories.StoryInput(r.id, r.text, r.title, r.published, r.site) for r in rows]
-    found = stories.cluster(items, resources)
+    copied = [(c.a, c.b) for c in links if c.relation in copies.COPY_RELATIONS]
+    found = stories.merge_linked(stories.cluster(items, resources), copied)
     return [
         StoryRow(s.id, s.title, s.first_date, s.last_date, s.outlets, tuple(m.id for m in s.members))
         for s in found
@@ -77,6 +80,7 @@ def run_corpus_jobs(store: Store, resources: Resources | None = None) -> CorpusS
     res = resources or Resources()
     rows = list(store.iter_corpus())
     summary = CorpusSummary(articles=len(rows))
-    store.replace_copies(find_copies(rows, res, summary), COPIES_JOB)
-    summary.stories = store.replace_stories(find_stories(rows, res), STORIES_JOB)
+    links = find_copies(rows, res, summary)
+    store.replace_copies(links, COPIES_JOB)
+    summary.stories = store.replace_stories(find_stories(rows, links, res), STORIES_JOB)
     return summary

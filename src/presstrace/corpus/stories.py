@@ -151,3 +151,35 @@ def cluster(
 def assignments(stories: Iterable[Story]) -> dict[str, str]:
     """Article id -> story id."""
     return {m.id: s.id for s in stories for m in s.members}
+
+
+def merge_linked(found: list[Story], links: Iterable[tuple[str, str]]) -> list[Story]:
+    """Join stories that hold the two ends of a copy link: a copy is the same story even
+    when a translation or a spun text shares too few words with the cluster."""
+    story_of = {m.id: k for k, s in enumerate(found) for m in s.members}
+    parent = list(range(len(found)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in links:
+        if a in story_of and b in story_of:
+            ra, rb = root(story_of[a]), root(story_of[b])
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    merged: dict[int, Story] = {}
+    for k, s in enumerate(found):
+        r = root(k)
+        if r not in merged:
+            merged[r] = Story(id=found[r].id)
+        target = merged[r]
+        target.members.extend(s.members)
+        target.centroid.update(s.centroid)
+        if s.last and (target.last is None or s.last > target.last):
+            target.last = s.last
+    for s in merged.values():
+        s.members.sort(key=lambda m: (m.date is None, m.date or ""))
+    return list(merged.values())
