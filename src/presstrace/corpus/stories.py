@@ -22,8 +22,9 @@ from . import features
 LEAD_WORDS = 1000  # long texts: their topic is in the title and the lead
 THRESHOLD = 0.3
 WINDOW_DAYS = 7
-NAME_WEIGHT = 1.0  # weight of anchors against words (1.0 measured best on ECB+)
+NAME_WEIGHT = 2.0  # anchors (names, numbers, dates) weigh twice a word (ECB+)
 MIN_WORD = 3
+REFINE_PASSES = 2
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,24 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
+def _stopwords(resources: Resources) -> frozenset[str]:
+    memo = resources.memo
+    if "stories.stopwords" not in memo:
+        words = {w for line in resources.data_lines("stopwords.txt") for w in line.split()}
+        memo["stories.stopwords"] = frozenset(words)
+    found: frozenset[str] = memo["stories.stopwords"]
+    return found
+
+
 def _terms(item: StoryInput, resources: Resources) -> Counter[str]:
+    stop = _stopwords(resources)
     text = item.text
     words = [t.norm for t in features.tokens(text)[:LEAD_WORDS]]
     title_words = [t.norm for t in features.tokens(item.title or "")]
     terms: Counter[str] = Counter(
-        w for w in words + title_words * 2 if len(w) >= MIN_WORD and not w.isdigit()
+        w
+        for w in words + title_words * 2
+        if len(w) >= MIN_WORD and not w.isdigit() and w not in stop
     )
     lead_end = features.tokens(text)[LEAD_WORDS - 1].end if len(words) >= LEAD_WORDS else None
     for a in features.anchors(text[:lead_end], resources):
@@ -111,8 +124,14 @@ def cluster(
     *,
     threshold: float = THRESHOLD,
     window_days: int = WINDOW_DAYS,
+    passes: int = REFINE_PASSES,
 ) -> list[Story]:
-    """Group articles into stories; returns stories in order of their first article."""
+    """Group articles into stories; returns stories in order of their first article.
+
+    The online pass is followed by ``passes`` rounds in which every article moves to the
+    story whose centroid (without itself) it is now closest to: an early article that
+    opened a story before its event's other coverage arrived finds its way back.
+    """
     res = resources or Resources()
     terms = [_terms(it, res) for it in items]
     df: Counter[str] = Counter()
@@ -121,11 +140,25 @@ def cluster(
     n = len(items) or 1
     idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
     order = sorted(range(len(items)), key=lambda i: (items[i].date is None, items[i].date or "", i))
+    vectors = [_weigh(t, idf) for t in terms]
+    stories = _online(items, vectors, order, threshold, window_days)
+    for _ in range(passes):
+        stories = _refine(items, vectors, order, stories, threshold, window_days)
+    return stories
+
+
+def _online(
+    items: Sequence[StoryInput],
+    vectors: list[dict[str, float]],
+    order: list[int],
+    threshold: float,
+    window_days: int,
+) -> list[Story]:
     stories: list[Story] = []
     postings: dict[str, set[int]] = {}  # term -> indexes of stories whose centroid has it
     for i in order:
         item = items[i]
-        vec = _weigh(terms[i], idf)
+        vec = vectors[i]
         day = _day(item.date)
         scores: Counter[int] = Counter()
         for t, v in vec.items():
@@ -146,6 +179,56 @@ def cluster(
         for t in vec:
             postings.setdefault(t, set()).add(best)
     return stories
+
+
+def _refine(
+    items: Sequence[StoryInput],
+    vectors: list[dict[str, float]],
+    order: list[int],
+    stories: list[Story],
+    threshold: float,
+    window_days: int,
+) -> list[Story]:
+    """One reassignment round against fixed centroids; returns the new stories."""
+    story_of = {m.id: k for k, st in enumerate(stories) for m in st.members}
+    spans = [(_day(st.first_date), _day(st.last_date)) for st in stories]
+    postings: dict[str, set[int]] = {}
+    for k, st in enumerate(stories):
+        for t in st.centroid:
+            postings.setdefault(t, set()).add(k)
+    target: dict[int, int] = {}  # item index -> story index, or -1 for a story of its own
+    for i in order:
+        vec, own = vectors[i], story_of[items[i].id]
+        day = _day(items[i].date)
+        dots: Counter[int] = Counter()
+        for t, v in vec.items():
+            for k in postings.get(t, ()):
+                dots[k] += v * stories[k].centroid[t]
+        best, best_sim = -1, 0.0
+        for k, dot in dots.items():
+            norm2 = stories[k].norm2
+            if k == own:  # compare with the story as it would be without this article
+                dot, norm2 = dot - 1.0, norm2 - 2 * dot + 1.0
+            first, last = spans[k]
+            if day and first and last and not (
+                (first - day).days <= window_days and (day - last).days <= window_days
+            ):
+                continue
+            sim = dot / math.sqrt(norm2) if norm2 > 1e-9 else 0.0
+            if sim > best_sim:
+                best, best_sim = k, sim
+        target[i] = best if best_sim >= threshold else -1
+    fresh: dict[int, Story] = {}
+    out: list[Story] = []
+    for i in order:
+        k = target[i]
+        key = k if k >= 0 else -1 - i
+        if key not in fresh:
+            first_id = items[i].id if k < 0 else stories[k].id
+            fresh[key] = Story(id=first_id if first_id.startswith("story-") else f"story-{first_id}")
+            out.append(fresh[key])
+        fresh[key].add(items[i], vectors[i], _day(items[i].date))
+    return out
 
 
 def assignments(stories: Iterable[Story]) -> dict[str, str]:

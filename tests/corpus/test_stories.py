@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from presstrace.corpus.stories import StoryInput, assignments, cluster, merge_linked
+from tests.corpus import texts
+
+OTHER_FIRE = (
+    "A fire gutted a warehouse on the industrial estate in Kellby on Thursday afternoon, and "
+    "one worker was taken to hospital with burns, the county fire brigade said. Crews from "
+    "Kellby and Oston fought the flames for four hours. The owner, Dmitri Sokol, said stock "
+    "worth £2 million had been lost."
+)
+
+
+def _items(dates: dict[str, str | None]) -> list[StoryInput]:
+    bodies = {
+        "orig": texts.ORIGINAL,
+        "same": texts.SAME_STORY,
+        "spun": texts.SPUN,
+        "chess": texts.UNRELATED,
+        "kellby": OTHER_FIRE,
+    }
+    return [StoryInput(k, bodies[k], date=dates.get(k)) for k in bodies]
+
+
+def test_same_event_together_other_events_apart() -> None:
+    story = assignments(cluster(_items({})))
+    assert story["orig"] == story["same"] == story["spun"]
+    assert story["chess"] != story["orig"]
+    assert story["kellby"] != story["orig"]  # another fire is another story
+
+
+def test_time_window_splits_distant_articles() -> None:
+    dates = {"orig": "2026-05-03", "spun": "2026-05-04", "same": "2026-08-20"}
+    story = assignments(cluster(_items(dates), window_days=7))
+    assert story["orig"] == story["spun"]
+    assert story["same"] != story["orig"]
+
+
+def test_story_metadata_spans_its_articles() -> None:
+    items = [
+        StoryInput("a", texts.ORIGINAL, "Footbridge burns", "2026-05-03", "one.example"),
+        StoryInput("b", texts.SPUN, None, "2026-05-05", "two.example"),
+    ]
+    (story,) = cluster(items)
+    assert (story.title, story.first_date, story.last_date) == (
+        "Footbridge burns",
+        "2026-05-03",
+        "2026-05-05",
+    )
+    assert story.outlets == ("one.example", "two.example")
+
+
+def test_copy_links_merge_stories() -> None:
+    found = cluster(_items({}))
+    story = assignments(found)
+    assert story["chess"] != story["kellby"]
+    merged = assignments(merge_linked(found, [("chess", "kellby")]))
+    assert merged["chess"] == merged["kellby"]
+    assert len(set(merged.values())) == len(set(story.values())) - 1
