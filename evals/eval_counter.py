@@ -47,7 +47,9 @@ def run() -> dict[str, float]:
     labels, scores, called = [], [], []
     for r in rows:
         src, der = r["source"], r["derived"]
-        c = compare(Side(src["body"], language="ur"), Side(der["body"], language="ur"), resources=res)
+        c = compare(
+            Side(src["body"], language="ur"), Side(der["body"], language="ur"), resources=res
+        )
         labels.append(r["label"] != "ND")
         scores.append(c.evidence.get("b_from_a", 0.0))
         called.append(c.is_copy)

@@ -110,3 +110,79 @@ def test_store_errors_are_one_line(tmp_path: Path) -> None:
     r = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl"])
     assert r.exit_code == 1
     assert "error:" in r.output and "Traceback" not in r.output
+
+
+def test_compare_two_plain_files(tmp_path: Path) -> None:
+    from tests.corpus import texts
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(texts.ORIGINAL)
+    b.write_text(texts.SPUN)
+    result = runner.invoke(app, ["compare", str(a), str(b), "--plain"])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    assert got["relation"] == "rewritten"
+    span = got["aligned"][0]["a"]
+    assert texts.ORIGINAL[span["start"] : span["end"]].startswith("A fire destroyed")
+
+
+def test_compare_pairs_jsonl(tmp_path: Path) -> None:
+    from tests.corpus import texts
+
+    pairs = tmp_path / "pairs.jsonl"
+    rows = [
+        {"id": "p1", "a": texts.ORIGINAL, "b": texts.SYNDICATED},
+        {"id": "p2", "a": texts.ORIGINAL, "b": texts.UNRELATED},
+    ]
+    pairs.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = runner.invoke(app, ["compare", "--pairs", str(pairs), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(o["id"], o["relation"]) for o in out] == [("p1", "syndicated"), ("p2", "unrelated")]
+    assert set(out[0]) == {"id", "relation", "score", "original", "aligned"}
+
+
+def test_compare_bad_pairs_line_is_one_error(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"id": 1, "a": "x"}\n')
+    result = runner.invoke(app, ["compare", "--pairs", str(pairs)])
+    assert result.exit_code == 1
+    assert "line 1" in result.output
+
+
+def test_stories_from_jsonl(tmp_path: Path) -> None:
+    from tests.corpus import texts
+
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "text": texts.ORIGINAL, "date": "2026-05-03"},
+        {"id": "b", "text": texts.UNRELATED, "title": "Chess"},
+        {"id": "c", "text": texts.SPUN, "date": "2026-05-04", "lang": "en"},
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows))
+    result = runner.invoke(app, ["stories", "--input", str(src), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b", "c"]
+    story = {o["id"]: o["story"] for o in out}
+    assert story["a"] == story["c"] != story["b"]
+
+
+def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(tmp_path: Path) -> None:
+    from tests.corpus import texts
+
+    d = tmp_path / "pages"
+    d.mkdir()
+    (d / "wire.txt").write_text("Footbridge burns\n\n" + texts.ORIGINAL)
+    (d / "farm.txt").write_text("Bridge blaze\n\n" + texts.SYNDICATED)
+    db = tmp_path / "x.db"
+    result = runner.invoke(app, ["ingest", str(d), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    copies = runner.invoke(app, ["copies", "--db", str(db)])
+    assert copies.exit_code == 0, copies.output
+    links = [json.loads(x) for x in copies.stdout.splitlines() if x.startswith("{")]
+    assert [x["relation"] for x in links] == ["syndicated"]
+    stories = runner.invoke(app, ["stories", "--db", str(db)])
+    rows = [json.loads(x) for x in stories.stdout.splitlines()]
+    assert len(rows) == 1 and len(rows[0]["articles"]) == 2
+    assert rows[0]["copies"][0]["relation"] == "syndicated"

@@ -69,9 +69,7 @@ def _side(article: Article) -> Side:
     from .store import site_of
 
     outlet = tuple(n for n in (article.publisher, site_of(article.url)) if n)
-    return Side(
-        article.text, article.language, article.published, outlet, article.credited_source
-    )
+    return Side(article.text, article.language, article.published, outlet, article.credited_source)
 
 
 def compare_pairs(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
@@ -99,7 +97,9 @@ def cluster_story_lines(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
         yield {"id": item.id, "story": story_of[item.id]}
 
 
-def _json_lines(lines: Iterable[str], needs: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any]]]:
+def _json_lines(
+    lines: Iterable[str], needs: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, Any]]]:
     import json
 
     from .errors import InputError

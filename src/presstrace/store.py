@@ -29,7 +29,9 @@ UpsertResult = Literal["ingested", "updated", "unchanged", "kept_apart"]
 # never reused or edited after it lands: add a new one instead.
 MIGRATIONS: list[tuple[int, str]] = [
     # 1: articles and everything found in them
-    (1, """
+    (
+        1,
+        """
     CREATE TABLE articles (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -132,9 +134,12 @@ MIGRATIONS: list[tuple[int, str]] = [
             VALUES ('delete', old.rowid, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
-    """),
+    """,
+    ),
     # 2: copy detection and stories (corpus jobs)
-    (2, """
+    (
+        2,
+        """
     CREATE TABLE fingerprints (
         article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         minhash BLOB NOT NULL,
@@ -180,7 +185,8 @@ MIGRATIONS: list[tuple[int, str]] = [
                      AND coalesce(o.site, '') != ar.site
                )) AS copied
         FROM articles ar WHERE ar.site IS NOT NULL GROUP BY ar.site;
-    """),
+    """,
+    ),
 ]
 
 CHILD_TABLES = (
@@ -269,9 +275,7 @@ class Store:
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        applied = {
-            int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")
-        }
+        applied = {int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")}
         for number, sql in sorted(MIGRATIONS):
             if number in applied:
                 continue
@@ -555,7 +559,6 @@ class Store:
         ).fetchall()
         return [SearchHit(r["id"], r["title"], r["url"], r["snip"], r["rank"]) for r in rows]
 
-
     # -- corpus jobs: fingerprints, copy links, stories --------------------------
 
     def iter_corpus(self) -> Iterator[CorpusRow]:
@@ -570,9 +573,7 @@ class Store:
             if r["minhash"] is not None:
                 hashes = array("Q")
                 hashes.frombytes(r["minhash"])
-                fp = Fingerprint(
-                    tuple(hashes), tuple(json.loads(r["anchors"])), r["fp_language"]
-                )
+                fp = Fingerprint(tuple(hashes), tuple(json.loads(r["anchors"])), r["fp_language"])
             yield CorpusRow(
                 r["id"],
                 r["text"],
@@ -653,8 +654,7 @@ class Store:
                     ),
                 )
                 self.conn.executemany(
-                    "INSERT INTO story_articles (story_id, article_id, position) "
-                    "VALUES (?, ?, ?)",
+                    "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
                     [(st.id, aid, i) for i, aid in enumerate(st.articles)],
                 )
         return n
@@ -685,8 +685,7 @@ class Store:
         """Per site: articles, how many copy another site's original, and whether that is
         most of what it publishes (``mostly_republishes``)."""
         rows = self.conn.execute(
-            "SELECT site, articles, copied FROM site_copying WHERE articles >= ? "
-            "ORDER BY site",
+            "SELECT site, articles, copied FROM site_copying WHERE articles >= ? ORDER BY site",
             (min_articles,),
         ).fetchall()
         return [

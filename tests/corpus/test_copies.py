@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from presstrace import Resources
 from presstrace.corpus.copies import Side, compare
 from presstrace.corpus.embedding import multilingual_embedder
-from evals.shared import ROOT
 from tests.corpus import texts
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,7 @@ ORIGINAL = (
     "they were treating the fire as suspicious and asked witnesses to come forward."
 )
 
-SYNDICATED = (
-    "MARLOW COVE (Coastal Wire) — " + ORIGINAL + "\n\nSource: Coastal Wire"
-)
+SYNDICATED = "MARLOW COVE (Coastal Wire) — " + ORIGINAL + "\n\nSource: Coastal Wire"
 
 SPUN = (
     "A blaze wrecked the outdated timber footbridge in Marlow Cove on Sunday evening, and "

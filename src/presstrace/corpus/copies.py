@@ -109,11 +109,19 @@ class Prepared:
     truncated: bool
 
 
-def prepare(side: Side | str, resources: Resources) -> Prepared:
+def sentence_key(sentence: features.Sentence) -> str:
+    return " ".join(sentence.words)
+
+
+def prepare(
+    side: Side | str, resources: Resources, boilerplate: frozenset[str] = frozenset()
+) -> Prepared:
+    """Compute what the verifier needs; sentences whose key is in ``boilerplate`` (a
+    site's shared footer, say) are left out so they cannot make two pages copies."""
     if isinstance(side, str):
         side = Side(side)
     text = side.text[:MAX_CHARS]
-    sents = tuple(features.sentences(text))
+    sents = tuple(s for s in features.sentences(text) if sentence_key(s) not in boilerplate)
     words = [w for s in sents for w in s.words]
     language = side.language
     if language is None:

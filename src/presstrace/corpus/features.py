@@ -104,7 +104,9 @@ def month_table(resources: Resources) -> dict[str, str]:
     if "features.months" not in memo:
         data = resources.data_json("months.json")
         memo["features.months"] = {
-            name: month for month, names in data.items() if not month.startswith("_")
+            name: month
+            for month, names in data.items()
+            if not month.startswith("_")
             for name in names
         }
     table: dict[str, str] = memo["features.months"]
@@ -113,7 +115,9 @@ def month_table(resources: Resources) -> dict[str, str]:
 
 def number_key(raw: str) -> str:
     """Digits of any script, separators dropped: "2,300", "2.300" and "۲۳۰۰" agree."""
-    digits = "".join(str(unicodedata.digit(c)) for c in raw if unicodedata.digit(c, None) is not None)
+    digits = "".join(
+        str(unicodedata.digit(c)) for c in raw if unicodedata.digit(c, None) is not None
+    )
     return "n:" + (digits.lstrip("0") or "0")
 
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from ..resources import Resources
 from ..store import CopyLink, CorpusRow, Store, StoryRow
-from . import copies, stories
+from . import copies, features, stories
 from .candidates import candidate_pairs
 from .embedding import multilingual_embedder
 
 COPIES_JOB = "copies.v1"
+BOILERPLATE_PAGES = 3  # a sentence on this many pages of one site is the site's template
 STORIES_JOB = "stories.v1"
 
 
@@ -44,11 +45,14 @@ def find_copies(
     pairs = candidate_pairs(items)
     summary.candidates = len(pairs)
     embed = multilingual_embedder(resources)
+    template = boilerplate_by_site(rows)
     prepared: dict[str, copies.Prepared] = {}
 
     def prep(aid: str) -> copies.Prepared:
         if aid not in prepared:
-            prepared[aid] = copies.prepare(_side(by_id[aid]), resources)
+            row = by_id[aid]
+            shared = template.get(row.site or "", frozenset())
+            prepared[aid] = copies.prepare(_side(row), resources, shared)
         return prepared[aid]
 
     links = []
@@ -63,6 +67,25 @@ def find_copies(
     return links
 
 
+def boilerplate_by_site(rows: list[CorpusRow]) -> dict[str, frozenset[str]]:
+    """Per site, the sentences found on BOILERPLATE_PAGES or more of its pages."""
+    by_site: dict[str, list[CorpusRow]] = {}
+    for r in rows:
+        if r.site:
+            by_site.setdefault(r.site, []).append(r)
+    out: dict[str, frozenset[str]] = {}
+    for site, pages in by_site.items():
+        if len(pages) < BOILERPLATE_PAGES:
+            continue
+        counts: Counter[str] = Counter()
+        for page in pages:
+            counts.update({copies.sentence_key(s) for s in features.sentences(page.text)})
+        shared = frozenset(k for k, n in counts.items() if n >= BOILERPLATE_PAGES)
+        if shared:
+            out[site] = shared
+    return out
+
+
 def find_stories(
     rows: list[CorpusRow], links: list[CopyLink], resources: Resources
 ) -> list[StoryRow]:
@@ -70,7 +93,9 @@ def find_stories(
     copied = [(c.a, c.b) for c in links if c.relation in copies.COPY_RELATIONS]
     found = stories.merge_linked(stories.cluster(items, resources), copied)
     return [
-        StoryRow(s.id, s.title, s.first_date, s.last_date, s.outlets, tuple(m.id for m in s.members))
+        StoryRow(
+            s.id, s.title, s.first_date, s.last_date, s.outlets, tuple(m.id for m in s.members)
+        )
         for s in found
     ]
 

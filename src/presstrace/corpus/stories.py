@@ -111,8 +111,7 @@ def _terms(item: StoryInput, resources: Resources) -> Counter[str]:
 
 def _weigh(terms: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     vec = {
-        t: (1 + math.log(n)) * idf[t] * (NAME_WEIGHT if ":" in t else 1.0)
-        for t, n in terms.items()
+        t: (1 + math.log(n)) * idf[t] * (NAME_WEIGHT if ":" in t else 1.0) for t, n in terms.items()
     }
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
@@ -210,8 +209,11 @@ def _refine(
             if k == own:  # compare with the story as it would be without this article
                 dot, norm2 = dot - 1.0, norm2 - 2 * dot + 1.0
             first, last = spans[k]
-            if day and first and last and not (
-                (first - day).days <= window_days and (day - last).days <= window_days
+            if (
+                day
+                and first
+                and last
+                and not ((first - day).days <= window_days and (day - last).days <= window_days)
             ):
                 continue
             sim = dot / math.sqrt(norm2) if norm2 > 1e-9 else 0.0
@@ -225,7 +227,9 @@ def _refine(
         key = k if k >= 0 else -1 - i
         if key not in fresh:
             first_id = items[i].id if k < 0 else stories[k].id
-            fresh[key] = Story(id=first_id if first_id.startswith("story-") else f"story-{first_id}")
+            fresh[key] = Story(
+                id=first_id if first_id.startswith("story-") else f"story-{first_id}"
+            )
             out.append(fresh[key])
         fresh[key].add(items[i], vectors[i], _day(items[i].date))
     return out

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from presstrace import Pipeline, Resources, Store
+from presstrace.corpus import run_corpus_jobs
+from presstrace.records import Article
+from tests.corpus import texts
+
+
+def _store_with(articles: list[Article]) -> Store:
+    store = Store(":memory:")
+    pipe = Pipeline(stages=["fingerprint.v1"], resources=Resources())
+    store.upsert_many(pipe.analyze_articles(articles), pipe.provenance)
+    return store
+
+
+def test_copy_links_and_stories_are_stored() -> None:
+    store = _store_with(
+        [
+            Article(
+                url="https://coastalwire.example/fire",
+                publisher="Coastal Wire",
+                published="2026-05-03",
+                text=texts.ORIGINAL,
+                language="en",
+            ),
+            Article(
+                url="https://farm.example/fire",
+                published="2026-05-04",
+                text=texts.SPUN,
+                language="en",
+            ),
+            Article(
+                url="https://farm.example/chess",
+                published="2026-05-04",
+                text=texts.UNRELATED,
+                language="en",
+            ),
+        ]
+    )
+    assert store.count("fingerprints") == 3
+    summary = run_corpus_jobs(store)
+    links = store.copies()
+    assert [(c.relation, c.original) for c in links] == [
+        ("rewritten", Article(url="https://coastalwire.example/fire").id)
+    ]
+    assert links[0].aligned and set(links[0].aligned[0]) == {"a", "b"}
+    assert summary.relations["rewritten"] == 1
+    stories = store.stories()
+    assert sorted(len(s.articles) for s in stories) == [1, 2]
+    big = next(s for s in stories if len(s.articles) == 2)
+    assert (big.first, big.last) == ("2026-05-03", "2026-05-04")
+    assert big.outlets == ("coastalwire.example", "farm.example")
+
+
+def test_rerunning_the_jobs_replaces_not_duplicates() -> None:
+    store = _store_with(
+        [
+            Article(url="https://a.example/1", text=texts.ORIGINAL, language="en"),
+            Article(url="https://b.example/1", text=texts.SYNDICATED, language="en"),
+        ]
+    )
+    run_corpus_jobs(store)
+    run_corpus_jobs(store)
+    assert store.count("copies") == 1
+    assert store.count("story_articles") == 2
+
+
+def test_site_that_mostly_republishes_is_profiled() -> None:
+    store = _store_with(
+        [
+            Article(
+                url="https://wire.example/fire",
+                published="2026-05-03",
+                text=texts.ORIGINAL,
+                language="en",
+            ),
+            Article(
+                url="https://farm.example/fire",
+                published="2026-05-05",
+                text=texts.SYNDICATED,
+                language="en",
+            ),
+        ]
+    )
+    run_corpus_jobs(store)
+    profiles = {p["site"]: p for p in store.site_profiles()}
+    assert profiles["farm.example"]["mostly_republishes"]
+    assert not profiles["wire.example"]["mostly_republishes"]
+
+
+def test_shared_site_footer_does_not_link_every_page() -> None:
+    footer = (
+        "\n\nSubscribe to the Harbour Herald newsletter for the latest news from the coast. "
+        "Follow us on social media and share this story with your friends and family today."
+    )
+    other = (
+        "The town library will extend its opening hours from June, the council said on "
+        "Wednesday. Readers will be able to borrow books until nine in the evening."
+    )
+    store = _store_with(
+        [
+            Article(url="https://herald.example/1", text=texts.ORIGINAL + footer, language="en"),
+            Article(url="https://herald.example/2", text=texts.UNRELATED + footer, language="en"),
+            Article(url="https://herald.example/3", text=other + footer, language="en"),
+        ]
+    )
+    run_corpus_jobs(store)
+    assert [c for c in store.copies() if c.relation != "same_story"] == []
