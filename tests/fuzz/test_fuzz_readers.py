@@ -13,8 +13,7 @@ from presstrace.records import Document
 from tests.fuzz.conftest import count
 from tests.fuzz.strategies import page_text
 
-FAST = settings(max_examples=8000, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=8000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CHARSETS = [None, "utf-8", "latin-1", "utf-16", "shift_jis", "bogus-charset", "", "utf-32"]
 
 
@@ -37,11 +36,19 @@ def test_wrong_declared_charset(text: str, charset: str | None) -> None:
 
 
 @settings(max_examples=4000, deadline=None)
-@given(st.lists(st.one_of(
-    st.binary(max_size=80),
-    st.dictionaries(st.sampled_from(["url", "html", "text", "title", "date"]),
-                    st.one_of(st.none(), st.integers(), page_text), max_size=5).map(json.dumps),
-), max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.binary(max_size=80),
+            st.dictionaries(
+                st.sampled_from(["url", "html", "text", "title", "date"]),
+                st.one_of(st.none(), st.integers(), page_text),
+                max_size=5,
+            ).map(json.dumps),
+        ),
+        max_size=8,
+    )
+)
 def test_jsonl_reader_yields_a_document_per_line(lines: list[bytes | str]) -> None:
     count("jsonl")
     raw = b"\n".join(x if isinstance(x, bytes) else x.encode() for x in lines)
