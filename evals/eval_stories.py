@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from evals.clustering import adjusted_rand, bcubed_f1, pairwise_f1
-from evals.shared import evaldata
+from evals.shared import ROOT, evaldata
 
 NAME = "stories"
 
@@ -50,5 +50,23 @@ def _wikinews() -> dict[str, float]:
     }
 
 
+def _examples() -> dict[str, float]:
+    """The team's fictional corpus: the Valdora dam story and the Brackenford election."""
+    from presstrace import Pipeline, analyze_paths
+    from presstrace.corpus.stories import StoryInput, assignments, cluster
+    from presstrace.store import site_of
+
+    base = ROOT / "examples"
+    paths = [str(p) for p in sorted((base / "pages").iterdir())] + [str(base / "feed.jsonl")]
+    articles = [a for a in analyze_paths(paths, pipeline=Pipeline(stages=[])) if a.text]
+    gold = {
+        a.id: "election" if "Brackenford" in a.text or "brackenford" in (a.url or "") else "dam"
+        for a in articles
+    }
+    items = [StoryInput(a.id, a.text, a.title, a.published, site_of(a.url)) for a in articles]
+    pred = assignments(cluster(items))
+    return {"examples_pairwise_f1": pairwise_f1(gold, pred)}
+
+
 def run() -> dict[str, float]:
-    return {**_ecbplus(), **_wikinews()}
+    return {**_ecbplus(), **_wikinews(), **_examples()}

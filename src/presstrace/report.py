@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 
 from rich.console import Console
 from rich.table import Table
@@ -50,6 +51,15 @@ def summary_rows(store: Store) -> dict[str, list[tuple[str, int]]]:
         "flags": [
             (r[0], r[1])
             for r in q("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC, 1")
+        ],
+        "copy links": sorted(
+            Counter(c.relation for c in store.copies()).items(), key=lambda kv: (-kv[1], kv[0])
+        ),
+        "sites that mostly republish others (copies of all articles)": [
+            (p["site"], p["copied"]) for p in store.site_profiles() if p["mostly_republishes"]
+        ],
+        "largest stories (articles)": [
+            (s.title or s.id, len(s.articles)) for s in store.stories(min_size=2)[:10]
         ],
         "kept apart": [
             (r[0] or "?", r[1])

@@ -611,8 +611,21 @@ class Store:
             )
         return len(rows)
 
+    @property
+    def has_corpus_tables(self) -> bool:
+        """False for a database written before migration 2 and opened read-only."""
+        try:
+            row = self.conn.execute(
+                "SELECT 1 FROM schema_migrations WHERE version = ?", (2,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return False
+        return row is not None
+
     def copies(self, article_id: str | None = None) -> list[CopyLink]:
         """Copy links (all, or those touching one article), strongest first."""
+        if not self.has_corpus_tables:
+            return []
         if article_id is None:
             cur = self.conn.execute("SELECT * FROM copies ORDER BY score DESC, a, b")
         else:
@@ -661,6 +674,8 @@ class Store:
 
     def stories(self, min_size: int = 1) -> list[StoryRow]:
         """Stored stories, largest first, each with its articles in time order."""
+        if not self.has_corpus_tables:
+            return []
         members: dict[str, list[str]] = {}
         for r in self.conn.execute(
             "SELECT story_id, article_id FROM story_articles ORDER BY story_id, position"
@@ -684,6 +699,8 @@ class Store:
     def site_profiles(self, min_articles: int = 1) -> list[dict[str, Any]]:
         """Per site: articles, how many copy another site's original, and whether that is
         most of what it publishes (``mostly_republishes``)."""
+        if not self.has_corpus_tables:
+            return []
         rows = self.conn.execute(
             "SELECT site, articles, copied FROM site_copying WHERE articles >= ? ORDER BY site",
             (min_articles,),

