@@ -43,14 +43,14 @@ class StoryInput:
 class Story:
     id: str
     members: list[StoryInput] = field(default_factory=list)
-    centroid: Counter[str] = field(default_factory=Counter)
+    centroid: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0  # squared length of ``centroid``, kept as members are added
     last: date | None = None
 
     def add(self, item: StoryInput, vec: dict[str, float], day: date | None) -> None:
         self.members.append(item)
         for t, v in vec.items():
-            old = self.centroid[t]
+            old = self.centroid.get(t, 0.0)
             self.centroid[t] = old + v
             self.norm2 += 2 * old * v + v * v
         if day and (self.last is None or day > self.last):
@@ -162,10 +162,10 @@ def _online(
         item = items[i]
         vec = vectors[i]
         day = _day(item.date)
-        scores: Counter[int] = Counter()
+        scores: dict[int, float] = {}
         for t, v in vec.items():
             for s in postings.get(t, ()):
-                scores[s] += v * stories[s].centroid[t]
+                scores[s] = scores.get(s, 0.0) + v * stories[s].centroid[t]
         best, best_sim = -1, 0.0
         for s, dot in scores.items():
             story = stories[s]
@@ -202,10 +202,10 @@ def _refine(
     for i in order:
         vec, own = vectors[i], story_of[items[i].id]
         day = _day(items[i].date)
-        dots: Counter[int] = Counter()
+        dots: dict[int, float] = {}
         for t, v in vec.items():
             for k in postings.get(t, ()):
-                dots[k] += v * stories[k].centroid[t]
+                dots[k] = dots.get(k, 0.0) + v * stories[k].centroid[t]
         best, best_sim = -1, 0.0
         for k, dot in dots.items():
             norm2 = stories[k].norm2
@@ -267,9 +267,11 @@ def merge_linked(found: list[Story], links: Iterable[tuple[str, str]]) -> list[S
             merged[r] = Story(id=found[r].id)
         target = merged[r]
         target.members.extend(s.members)
-        target.centroid.update(s.centroid)
+        for t, v in s.centroid.items():
+            target.centroid[t] = target.centroid.get(t, 0.0) + v
         if s.last and (target.last is None or s.last > target.last):
             target.last = s.last
     for s in merged.values():
         s.members.sort(key=lambda m: (m.date is None, m.date or ""))
+        s.norm2 = sum(v * v for v in s.centroid.values())
     return list(merged.values())
