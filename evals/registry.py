@@ -11,6 +11,7 @@ EVALS = [
     "evals.eval_counter",
     "evals.eval_stories",
     "evals.eval_pairs",
+    "evals.eval_copies",
 ]
 
 

@@ -33,11 +33,10 @@ COPY_RELATIONS: frozenset[str] = frozenset({"syndicated", "rewritten", "translat
 MIN_WORDS = 8  # fewer words than this on either side: nothing to compare
 MAX_CHARS = 200_000  # longer texts are compared on their first 200k characters
 PAIR_SIM = 0.5  # word-set Dice for two sentences to count as the same sentence
-VERBATIM_SIM = 0.85  # ... and to count as a verbatim copy of it
+VERBATIM_SIM = 0.97  # ... and to count as a verbatim copy of it (one word swapped in 30)
 MIN_ALIGNED_WORDS = 25  # a copy shares at least this many words in aligned sentences
 SYNDICATED_COVER = 0.6
 REWRITTEN_COVER = 0.45
-REWRITTEN_TAKEN = 0.4  # words and word pairs of one text found in the other
 SYNDICATED_VERBATIM = 0.7
 EMBED_SIM = 0.88  # e5 cosine for two sentences in different languages to be one sentence
 EMBED_MAX_SENTENCES = 80
@@ -217,9 +216,8 @@ def _compare_within(pa: Prepared, pb: Prepared) -> Comparison:
     enough = min(a_words, b_words) >= _min_aligned(pa, pb)
     if enough and cover >= SYNDICATED_COVER and verbatim >= SYNDICATED_VERBATIM:
         return Comparison("syndicated", cover * verbatim, None, aligned, derived, evidence)
-    if enough and (cover >= REWRITTEN_COVER or derived >= REWRITTEN_TAKEN):
-        score = max(cover * mean_sim, derived)
-        return Comparison("rewritten", score, None, aligned, derived, evidence)
+    if enough and cover >= REWRITTEN_COVER:
+        return Comparison("rewritten", cover * mean_sim, None, aligned, derived, evidence)
     if story >= STORY_SIM or (enough and cover >= 0.2):
         return Comparison("same_story", story, None, aligned, derived, evidence)
     return Comparison("unrelated", 1.0 - story, None, (), derived, evidence)
