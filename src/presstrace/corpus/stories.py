@@ -25,6 +25,7 @@ WINDOW_DAYS = 7
 NAME_WEIGHT = 2.0  # anchors (names, numbers, dates) weigh twice a word (ECB+)
 MIN_WORD = 3
 REFINE_PASSES = 2
+LEAD_AS_TITLE = True  # an article without a title: its first sentence (the lead) stands in
 # IDF is counted as if this many unseen articles (none using the word) came with the batch:
 # in a small batch about one event, the event's own words then keep their weight.
 BACKGROUND_DOCS = 200
@@ -97,7 +98,11 @@ def _terms(item: StoryInput, resources: Resources) -> Counter[str]:
     stop = _stopwords(resources)
     text = item.text
     words = [t.norm for t in features.tokens(text)[:LEAD_WORDS]]
-    title_words = [t.norm for t in features.tokens(item.title or "")]
+    title = item.title
+    if not title and LEAD_AS_TITLE:
+        first = features.sentences(text[:2000])
+        title = text[first[0].start : first[0].end] if first else None
+    title_words = [t.norm for t in features.tokens(title or "")]
     terms: Counter[str] = Counter(
         w
         for w in words + title_words * 2
@@ -107,7 +112,7 @@ def _terms(item: StoryInput, resources: Resources) -> Counter[str]:
     for a in features.anchors(text[:lead_end], resources):
         if not a.key.startswith("q:"):
             terms[a.key] += 1
-    for a in features.anchors(item.title or "", resources):
+    for a in features.anchors(title or "", resources):
         terms[a.key] += 2
     return terms
 
