@@ -21,7 +21,7 @@ from . import features
 
 LEAD_WORDS = 1000  # long texts: their topic is in the title and the lead
 THRESHOLD = 0.27  # cosine to a story centroid (ECB+ and the example corpus)
-WINDOW_DAYS = 7
+WINDOW_DAYS = 30  # a story stays open this long after its latest article (Wikinews)
 NAME_WEIGHT = 2.0  # anchors (names, numbers, dates) weigh twice a word (ECB+)
 MIN_WORD = 3
 REFINE_PASSES = 2
