@@ -26,6 +26,7 @@ from typing import Any, Literal
 from ..resources import Resources
 from . import features
 from .embedding import Embedder
+from .origin import likely_original
 
 Relation = Literal["syndicated", "rewritten", "translated", "same_story", "unrelated"]
 COPY_RELATIONS: frozenset[str] = frozenset({"syndicated", "rewritten", "translated"})
@@ -170,7 +171,7 @@ def compare(
     else:
         result = _compare_within(pa, pb)
     if result.is_copy:
-        result = _with_original(result, pa, pb, res)
+        result = _replace(result, original=likely_original(pa, pb, res))
     if pa.truncated or pb.truncated:
         result = _replace(result, reason="truncated")
     return result
@@ -318,7 +319,7 @@ def _story_similarity(pa: Prepared, pb: Prepared) -> float:
 def _compare_across(pa: Prepared, pb: Prepared, embed: Embedder | None) -> Comparison:
     keys_a = [a.key for a in pa.anchors]
     keys_b = [a.key for a in pb.anchors]
-    matched = _anchor_lcs(keys_a, keys_b)
+    matched = features.in_order_matches(keys_a, keys_b)
     shorter = min(len(keys_a), len(keys_b))
     anchor_order = len(matched) / shorter if shorter >= MIN_ANCHORS else 0.0
     set_a, set_b = set(keys_a), set(keys_b)
@@ -356,29 +357,6 @@ def _compare_across(pa: Prepared, pb: Prepared, embed: Embedder | None) -> Compa
     if story >= STORY_SIM and len(set_a & set_b) >= 3:
         return Comparison("same_story", story, None, aligned, score, evidence)
     return Comparison("unrelated", 1.0 - story, None, (), score, evidence)
-
-
-def _anchor_lcs(a: Sequence[str], b: Sequence[str], cap: int = 400) -> list[tuple[int, int]]:
-    """Index pairs of the longest common subsequence of two anchor sequences."""
-    a, b = a[:cap], b[:cap]
-    n, m = len(a), len(b)
-    table = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        row, below = table[i], table[i + 1]
-        for j in range(m - 1, -1, -1):
-            row[j] = below[j + 1] + 1 if a[i] == b[j] else max(below[j], row[j + 1])
-    out: list[tuple[int, int]] = []
-    i = j = 0
-    while i < n and j < m:
-        if a[i] == b[j]:
-            out.append((i, j))
-            i += 1
-            j += 1
-        elif table[i + 1][j] >= table[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return out
 
 
 def _sentence_at(sents: Sequence[features.Sentence], pos: int) -> int:
@@ -422,51 +400,3 @@ def _align_by_embedding(
         if sims[i, best[i]] >= EMBED_SIM and (margin is None or margin[i] >= EMBED_MARGIN)
     ]
     return _in_order(pairs)
-
-
-# -- which came first ---------------------------------------------------------------
-
-
-def _with_original(c: Comparison, pa: Prepared, pb: Prepared, res: Resources) -> Comparison:
-    return _replace(c, original=likely_original(pa, pb, res))
-
-
-def credit_lines(p: Prepared, res: Resources) -> list[str]:
-    """Folded lines of a text (and its credited source) that credit another outlet."""
-    markers = res.memo.get("copies.credit_markers")
-    if markers is None:
-        markers = tuple(res.data_lines("credit_markers.txt"))
-        res.memo["copies.credit_markers"] = markers
-    out = []
-    if p.side.credited_source:
-        out.append(features.fold(p.side.credited_source))
-    text = p.side.text[:MAX_CHARS]
-    for line in (text[:400] + "\n" + text[-600:]).splitlines():
-        folded = features.fold(line.strip())
-        if folded and any(m in folded for m in markers):
-            out.append(folded)
-    return out
-
-
-def _names(p: Prepared) -> list[str]:
-    return [features.fold(n) for n in p.side.outlet if n and len(n) > 2]
-
-
-def likely_original(pa: Prepared, pb: Prepared, res: Resources) -> Literal["a", "b"] | None:
-    """A credit line naming the other outlet, then the earlier date, then the fuller text."""
-    credits_a, credits_b = credit_lines(pa, res), credit_lines(pb, res)
-    names_a, names_b = _names(pa), _names(pb)
-    b_names_a = any(n in line for n in names_a for line in credits_b)
-    a_names_b = any(n in line for n in names_b for line in credits_a)
-    if b_names_a != a_names_b:
-        return "a" if b_names_a else "b"
-    da, db = (pa.side.published or "")[:10], (pb.side.published or "")[:10]
-    if da and db and da != db:
-        return "a" if da < db else "b"
-    if bool(credits_a) != bool(credits_b):
-        return "b" if credits_a else "a"
-    if pa.words >= 1.1 * pb.words:
-        return "a"
-    if pb.words >= 1.1 * pa.words:
-        return "b"
-    return None

@@ -155,3 +155,27 @@ def _after_quote_open(text: str, pos: int, sentence_starts: set[int]) -> bool:
     while i >= 0 and text[i] in "“\"«„'‘(":
         i -= 1
     return i < pos - 1 and (i + 1) in sentence_starts
+
+
+def in_order_matches(a: Sequence[str], b: Sequence[str], cap: int = 400) -> list[tuple[int, int]]:
+    """Index pairs of the longest common subsequence of two key sequences (the first
+    ``cap`` of each): the anchors two texts share in the same order."""
+    a, b = a[:cap], b[:cap]
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = table[i], table[i + 1]
+        for j in range(m - 1, -1, -1):
+            row[j] = below[j + 1] + 1 if a[i] == b[j] else max(below[j], row[j + 1])
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j]:
+            out.append((i, j))
+            i += 1
+            j += 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
