@@ -821,7 +821,12 @@ class Store:
         """One story: its articles as a timeline, copies among them, quotes and claims."""
         if not self._has_stories():
             return None
-        key: Any = int(story_id) if story_id.isdigit() else story_id
+        # Story ids may be integers or text: bind digits as an integer so both match.
+        key: Any = (
+            int(story_id)
+            if story_id.isascii() and story_id.isdigit() and len(story_id) < 19
+            else story_id
+        )
         ids = self._story_ids(key)
         if not ids:
             return None
@@ -838,7 +843,8 @@ class Store:
 
 def fts_query(query: str) -> str:
     """Turn free text into a safe FTS5 query: every word a quoted phrase, ANDed."""
-    words = [w for w in query.replace('"', " ").split() if w]
+    # NUL ends the query string inside SQLite's FTS5 parser, leaving a quote open.
+    words = [w for w in query.replace('"', " ").replace("\x00", " ").split() if w]
     return " ".join(f'"{w}"' for w in words)
 
 
