@@ -513,7 +513,8 @@ class Store:
         where, params = _where(("a.site = ?", site))
         rows = self.conn.execute(
             _SUMMARY + where + " "
-            "ORDER BY coalesce(a.published, a.crawled, a.ingested_at) DESC, a.id "
+            "ORDER BY coalesce(a.published, a.crawled) IS NULL, "
+            "coalesce(a.published, a.crawled) DESC, a.rowid DESC "
             "LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
