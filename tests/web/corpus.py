@@ -79,7 +79,7 @@ def courier() -> Article:
         quotes=(
             Quote(
                 "indirect",
-                Span.of(text, b, b + 21),
+                Span.of(text, b, b + 22),
                 None,
                 Span.of(text, eg, eg + 12),
                 "Elena Garcia",
@@ -97,7 +97,7 @@ def courier() -> Article:
                 "more than",
                 "people",
             ),
-            Claim(b, b + 21, text[b : b + 21], "Elena Garcia", "killed", 12, 12, None, "people"),
+            Claim(b, b + 22, text[b : b + 22], "Elena Garcia", "killed", 12, 12, None, "people"),
         ),
         conflicts=(Conflict("killed", (0, 1), ("rescue group", "Elena Garcia")),),
         flags=(Flag("no_byline_source", a, a + 9, "More than", "info"),),
