@@ -509,13 +509,15 @@ class Store:
     def recent_articles(
         self, limit: int = 50, offset: int = 0, site: str | None = None
     ) -> list[dict[str, Any]]:
-        """Article summaries, newest first (optionally of one site)."""
+        """Article summaries, newest first, undated ones last (optionally of one site)."""
         where, params = _where(("a.site = ?", site))
+        # Pick the page first, then count quotes/claims/flags for those rows only.
         rows = self.conn.execute(
-            _SUMMARY + where + " "
-            "ORDER BY coalesce(a.published, a.crawled) IS NULL, "
-            "coalesce(a.published, a.crawled) DESC, a.rowid DESC "
-            "LIMIT ? OFFSET ?",
+            "WITH page AS (SELECT a.rowid AS rid, a.published AS p FROM articles a" + where + " "
+            "ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?) "
+            + _SUMMARY_COLUMNS
+            + " FROM page JOIN articles a ON a.rowid = page.rid "
+            "ORDER BY page.p DESC, page.rid DESC",
             (*params, limit, offset),
         ).fetchall()
         return [_summary(r) for r in rows]
@@ -527,16 +529,32 @@ class Store:
         match = fts_query(query)
         if not match:
             return []
-        rows = self.conn.execute(
-            "WITH hits AS (SELECT rowid, snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snip, "
-            "bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) "
-            + _SUMMARY_COLUMNS
-            + ", hits.snip, hits.rank FROM hits JOIN articles a ON a.rowid = hits.rowid "
-            "ORDER BY hits.rank",
-            (marks[0], marks[1], match, limit, offset),
+        # Rank first, then make snippets for the page only: snippet() in the ranking
+        # query would run for every match, not just the rows shown.
+        ranked = self.conn.execute(
+            "SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset),
         ).fetchall()
-        return [{**_summary(r), "snippet": r["snip"], "rank": r["rank"]} for r in rows]
+        if not ranked:
+            return []
+        rows = self.conn.execute(
+            _SUMMARY_COLUMNS + ", a.rowid AS rid, "
+            "snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snip "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))",
+            (marks[0], marks[1], match, json.dumps([r["rowid"] for r in ranked])),
+        ).fetchall()
+        by_rowid = {r["rid"]: r for r in rows}
+        return [
+            {
+                **_summary(by_rowid[h["rowid"]]),
+                "snippet": by_rowid[h["rowid"]]["snip"],
+                "rank": h["rank"],
+            }
+            for h in ranked
+            if h["rowid"] in by_rowid
+        ]
 
     def article_summaries(self, ids: Sequence[str]) -> list[dict[str, Any]]:
         """Summaries of the given articles, oldest first (a timeline)."""
