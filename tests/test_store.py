@@ -4,7 +4,9 @@ import pytest
 
 from presstrace import Store, StoreError
 from presstrace.records import Article, ErrorRecord
+from presstrace.store import _original_side
 from tests.test_records import full_article
+from tests.web.corpus import STORY_TABLES, add_copy, add_story
 
 
 @pytest.fixture()
@@ -114,18 +116,9 @@ def test_browse_views_read_story_and_copy_tables(store: Store) -> None:
     )
     store.upsert(a)
     store.upsert(b)
-    store.conn.executescript(
-        "CREATE TABLE stories (id TEXT PRIMARY KEY);"
-        "CREATE TABLE story_articles (story_id TEXT, article_id TEXT);"
-        "CREATE TABLE copies (a TEXT, b TEXT, relation TEXT, score REAL, original TEXT,"
-        " aligned TEXT);"
-    )
-    store.conn.execute("INSERT INTO stories VALUES ('s-1')")
-    store.conn.executemany("INSERT INTO story_articles VALUES ('s-1', ?)", [(a.id,), (b.id,)])
-    # ``original`` may hold the article id instead of "a"/"b"
-    store.conn.execute(
-        "INSERT INTO copies VALUES (?, ?, 'syndicated', 0.95, ?, '[]')", (a.id, b.id, b.id)
-    )
+    store.conn.executescript(STORY_TABLES)
+    add_story(store, "s-1", [a.id, b.id])
+    add_copy(store, a.id, b.id, "syndicated", 0.95, b.id)
     [head] = store.stories()
     assert head["id"] == "s-1" and head["title"] == "Flood" and head["copies_count"] == 1
     assert head["outlets"] == ["b.example", "news.example"]
@@ -153,3 +146,10 @@ def test_search_articles_snippets_with_chosen_marks(store: Store) -> None:
     [hit] = store.search_articles("rebuild", marks=("<<", ">>"))
     assert "<<rebuild>>" in hit["snippet"] and hit["site"] == "news.example"
     assert store.search_articles("\x00") == []
+
+
+def test_original_side_reads_either_form() -> None:
+    assert _original_side("a", "id1", "id2") == "a"
+    assert _original_side("id2", "id1", "id2") == "b"
+    assert _original_side(None, "id1", "id2") is None
+    assert _original_side("other", "id1", "id2") is None

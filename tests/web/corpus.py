@@ -143,14 +143,37 @@ def hostile() -> Article:
     )
 
 
-# Migration 2 (stories, copies) is written by another module; its tables are built here
-# by hand so the web can be tested with and without them.
+# Migration 2 (stories, copies) belongs to the corpus jobs; the same columns are built here
+# when missing, so the web can be tested with and without them.
 STORY_TABLES = """
-CREATE TABLE stories (id INTEGER PRIMARY KEY, title TEXT);
-CREATE TABLE story_articles (story_id INTEGER NOT NULL, article_id TEXT NOT NULL);
-CREATE TABLE copies (a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL, score REAL,
-                     original TEXT, aligned TEXT);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, title TEXT, first TEXT, last TEXT,
+    outlets TEXT NOT NULL DEFAULT '[]', size INTEGER NOT NULL, made_by TEXT);
+CREATE TABLE IF NOT EXISTS story_articles (story_id TEXT NOT NULL, article_id TEXT NOT NULL,
+    position INTEGER NOT NULL, PRIMARY KEY (story_id, article_id));
+CREATE TABLE IF NOT EXISTS copies (a TEXT NOT NULL, b TEXT NOT NULL, relation TEXT NOT NULL,
+    score REAL NOT NULL, original TEXT, aligned TEXT NOT NULL DEFAULT '[]', made_by TEXT,
+    PRIMARY KEY (a, b));
 """
+
+
+def add_story(store: Store, story_id: str, ids: list[str]) -> None:
+    store.conn.execute(
+        "INSERT INTO stories (id, title, size) VALUES (?, NULL, ?)", (story_id, len(ids))
+    )
+    store.conn.executemany(
+        "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
+        [(story_id, a, i) for i, a in enumerate(ids)],
+    )
+
+
+def add_copy(
+    store: Store, a: str, b: str, relation: str, score: float, original: str | None
+) -> None:
+    store.conn.execute(
+        "INSERT INTO copies (a, b, relation, score, original, aligned) "
+        "VALUES (?, ?, ?, ?, ?, '[]')",
+        (a, b, relation, score, original),
+    )
 
 
 def build_db(path: Path, *, with_stories: bool) -> dict[str, str]:
@@ -162,17 +185,7 @@ def build_db(path: Path, *, with_stories: bool) -> dict[str, str]:
         if with_stories:
             store.conn.executescript(STORY_TABLES)
             ids = {k: a.id for k, a in arts.items()}
-            store.conn.execute("INSERT INTO stories (id, title) VALUES (1, NULL)")
-            store.conn.executemany(
-                "INSERT INTO story_articles VALUES (1, ?)",
-                [(ids["ledger"],), (ids["courier"],), (ids["hostile"],)],
-            )
-            store.conn.execute(
-                "INSERT INTO copies VALUES (?, ?, 'rewritten', 0.71, 'a', '[]')",
-                (ids["ledger"], ids["courier"]),
-            )
-            store.conn.execute(
-                "INSERT INTO copies VALUES (?, ?, '<script>', 0.5, NULL, '[]')",
-                (ids["hostile"], ids["courier"]),
-            )
+            add_story(store, "1", [ids["ledger"], ids["courier"], ids["hostile"]])
+            add_copy(store, ids["ledger"], ids["courier"], "rewritten", 0.71, ids["ledger"])
+            add_copy(store, ids["hostile"], ids["courier"], "<script>", 0.5, None)
     return {k: a.id for k, a in arts.items()}
