@@ -102,7 +102,7 @@ def test_failed_batch_leaves_earlier_rows(store: Store) -> None:
 def test_browse_views_are_empty_before_story_and_copy_tables_exist(store: Store) -> None:
     a = full_article()
     store.upsert(a)
-    assert store.stories() == []
+    assert store.latest_stories() == []
     assert store.story("1") is None
     assert store.copies_of(a.id) == []
     assert store.site_profile("news.example") is not None
@@ -119,7 +119,7 @@ def test_browse_views_read_story_and_copy_tables(store: Store) -> None:
     store.conn.executescript(STORY_TABLES)
     add_story(store, "s-1", [a.id, b.id])
     add_copy(store, a.id, b.id, "syndicated", 0.95, b.id)
-    [head] = store.stories()
+    [head] = store.latest_stories()
     assert head["id"] == "s-1" and head["title"] == "Flood" and head["copies_count"] == 1
     assert head["outlets"] == ["b.example", "news.example"]
     story = store.story("s-1")

@@ -771,7 +771,7 @@ class Store:
             )
         return out
 
-    def stories(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    def latest_stories(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Stories newest first, with outlets, article, copy and conflict counts."""
         if not self._has_stories():
             return []

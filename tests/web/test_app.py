@@ -157,7 +157,7 @@ def test_crash_gives_the_error_shape_without_details(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr(Store, "stories", boom)
+    monkeypatch.setattr(Store, "latest_stories", boom)
     with TestClient(create_app(db_plain[0]), raise_server_exceptions=False) as c:
         r = c.get("/api/stories")
         assert r.status_code == 500

@@ -33,7 +33,7 @@ def _store(request: Request) -> Store:
 @router.get("/stories", responses=ERRORS)
 def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stories newest first with outlets and article, copy and conflict counts."""
-    return page(_store(request).stories(limit, offset), limit, offset)
+    return page(_store(request).latest_stories(limit, offset), limit, offset)
 
 
 @router.get("/stories/{story_id}", responses=ERRORS)

@@ -41,7 +41,7 @@ def home(
         ctx["hits"] = db.search_articles(q, limit, offset, marks=(SNIPPET_OPEN, SNIPPET_CLOSE))
         ctx["page"] = page_info(ctx["hits"], limit, offset)
     else:
-        ctx["stories"] = db.stories(limit, offset)
+        ctx["stories"] = db.latest_stories(limit, offset)
         if not ctx["stories"]:
             ctx["articles"] = db.recent_articles(limit, offset)
         ctx["people"] = db.people(limit=15) if offset == 0 else []
