@@ -138,6 +138,10 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
+# Relations in the ``copies`` table that mean one text was made from another (``same_story``
+# and ``unrelated`` are verdicts on candidate pairs, not copies).
+COPY_RELATIONS = frozenset({"syndicated", "rewritten", "translated"})
+
 CHILD_TABLES = (
     "captions",
     "removed",
@@ -557,14 +561,14 @@ class Store:
         ]
 
     def article_summaries(self, ids: Sequence[str]) -> list[dict[str, Any]]:
-        """Summaries of the given articles, oldest first (a timeline)."""
+        """Summaries of the given articles, oldest first, undated last (a timeline)."""
         out: list[dict[str, Any]] = []
         for i in range(0, len(ids), 500):
             chunk = list(ids[i : i + 500])
             marks = ",".join("?" * len(chunk))
             rows = self.conn.execute(_SUMMARY + f"WHERE a.id IN ({marks})", chunk).fetchall()
             out.extend(_summary(r) for r in rows)
-        out.sort(key=lambda s: (s["published"] or "", s["id"]))
+        out.sort(key=lambda s: (s["published"] is None, s["published"] or "", s["id"]))
         return out
 
     def quotes(
@@ -717,14 +721,14 @@ class Store:
         rows = self.conn.execute(
             "SELECT c.a, c.b, c.relation, c.original, sa.site AS site_a, sb.site AS site_b "
             "FROM copies c JOIN articles sa ON sa.id = c.a JOIN articles sb ON sb.id = c.b "
-            "WHERE sa.site = ? OR sb.site = ?",
+            "WHERE (sa.site = ? OR sb.site = ?) AND c.relation != 'unrelated'",
             (site, site),
         ).fetchall()
         copied_from: Counter[tuple[str, str]] = Counter()
         copied_by: Counter[tuple[str, str]] = Counter()
         for r in rows:
             orig = _original_side(r["original"], r["a"], r["b"])
-            if orig is None:
+            if orig is None or r["relation"] not in COPY_RELATIONS:
                 continue
             orig_site, copy_site = (
                 (r["site_a"], r["site_b"]) if orig == "a" else (r["site_b"], r["site_a"])
@@ -748,7 +752,7 @@ class Store:
             return []
         rows = self.conn.execute(
             "SELECT c.a, c.b, c.relation, c.score, c.original FROM copies c "
-            "WHERE c.a = ? OR c.b = ? ORDER BY c.score DESC",
+            "WHERE (c.a = ? OR c.b = ?) AND c.relation != 'unrelated' ORDER BY c.score DESC",
             (article_id, article_id),
         ).fetchall()
         others = {r["b"] if r["a"] == article_id else r["a"] for r in rows}
@@ -808,7 +812,7 @@ class Store:
             "outlets": sorted({a["site"] for a in articles if a["site"]}),
             "first_published": articles[0]["published"] if articles else None,
             "last_published": max((a["published"] or "" for a in articles), default="") or None,
-            "copies_count": len(self._copies_among(ids)),
+            "copies_count": sum(c["relation"] in COPY_RELATIONS for c in self._copies_among(ids)),
             "conflicts_count": int(n_conflicts),
         }
 
@@ -819,6 +823,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT a, b, relation, score, original FROM copies "
             "WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?)) "
+            "AND relation != 'unrelated' "
             "ORDER BY score DESC",
             (idj, idj),
         ).fetchall()

@@ -188,4 +188,5 @@ def build_db(path: Path, *, with_stories: bool) -> dict[str, str]:
             add_story(store, "1", [ids["ledger"], ids["courier"], ids["hostile"]])
             add_copy(store, ids["ledger"], ids["courier"], "rewritten", 0.71, ids["ledger"])
             add_copy(store, ids["hostile"], ids["courier"], "<script>", 0.5, None)
+            add_copy(store, ids["ledger"], ids["hostile"], "unrelated", 0.1, None)
     return {k: a.id for k, a in arts.items()}
