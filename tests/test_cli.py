@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -186,3 +187,30 @@ def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(tmp_path: Pat
     rows = [json.loads(x) for x in stories.stdout.splitlines()]
     assert len(rows) == 1 and len(rows[0]["articles"]) == 2
     assert rows[0]["copies"][0]["relation"] == "syndicated"
+
+
+def test_serve_refuses_a_public_host_without_allow_remote(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    result = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert "--allow-remote" in result.stderr
+
+
+def test_serve_a_missing_database_is_one_line_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert "no database" in result.stderr
+
+
+def test_serve_runs_uvicorn_on_loopback(tmp_path: Path, monkeypatch: Any) -> None:
+    import uvicorn
+
+    from presstrace.store import Store
+
+    db = tmp_path / "x.db"
+    Store(db).close()
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0, result.stderr
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
