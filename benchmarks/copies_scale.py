@@ -6,7 +6,8 @@ texts: every article is a base text with a third of its words replaced and its n
 numbers renumbered, so articles are distinct; one in ten is then republished (verbatim
 with a new footer, or with words swapped) as a copy. Reports articles per second for
 fingerprinting, candidate generation plus verification, the ratio of time per article
-against the smallest size, and peak memory.
+against the smallest size, and peak memory. Times are CPU seconds of the process, so
+other work on a shared machine does not distort the ratio.
 """
 
 from __future__ import annotations
@@ -67,9 +68,9 @@ def measure(n: int) -> dict[str, float]:
 
     texts = synthetic_corpus(n)
     res = Resources()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     items = [(str(i), fingerprint_of(t, "en", res)) for i, t in enumerate(texts)]
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     pairs = candidate_pairs(items)
     prepared: dict[str, copies.Prepared] = {}
     found = 0
@@ -78,7 +79,7 @@ def measure(n: int) -> dict[str, float]:
             if key not in prepared:
                 prepared[key] = copies.prepare(copies.Side(texts[int(key)], "en"), res)
         found += copies.compare(prepared[c.a], prepared[c.b], resources=res).is_copy
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     return {
         "articles": n,
         "candidates": len(pairs),
