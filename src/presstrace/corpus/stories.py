@@ -25,6 +25,7 @@ WINDOW_DAYS = 30  # a story stays open this long after its latest article (Wikin
 NAME_WEIGHT = 2.0  # anchors (names, numbers, dates) weigh twice a word (ECB+)
 MIN_WORD = 3
 REFINE_PASSES = 2
+TITLE_WEIGHT = 2  # a title word counts as this many words of the body
 LEAD_AS_TITLE = True  # an article without a title: its first sentence (the lead) stands in
 # IDF is counted as if this many unseen articles (none using the word) came with the batch:
 # in a small batch about one event, the event's own words then keep their weight.
@@ -105,7 +106,7 @@ def _terms(item: StoryInput, resources: Resources) -> Counter[str]:
     title_words = [t.norm for t in features.tokens(title or "")]
     terms: Counter[str] = Counter(
         w
-        for w in words + title_words * 2
+        for w in words + title_words * TITLE_WEIGHT
         if len(w) >= MIN_WORD and not w.isdigit() and w not in stop
     )
     lead_end = features.tokens(text)[LEAD_WORDS - 1].end if len(words) >= LEAD_WORDS else None
@@ -113,7 +114,7 @@ def _terms(item: StoryInput, resources: Resources) -> Counter[str]:
         if not a.key.startswith("q:"):
             terms[a.key] += 1
     for a in features.anchors(title or "", resources):
-        terms[a.key] += 2
+        terms[a.key] += TITLE_WEIGHT
     return terms
 
 
