@@ -22,3 +22,15 @@ def test_fingerprint_is_in_the_default_pipeline() -> None:
     from presstrace.stages import DEFAULT_STAGES
 
     assert "fingerprint.v1" in DEFAULT_STAGES
+
+
+def test_entities_add_names_the_capital_rule_misses() -> None:
+    from presstrace.records import Entity
+    from presstrace.stages.fingerprint import fingerprint_of
+
+    text = "Quiroga said the water was rising. Officials agreed."
+    res = Resources()
+    plain = fingerprint_of(text, "en", res)
+    assert "c:quiroga" not in plain.anchors  # sentence-initial: not taken for a name
+    with_ents = fingerprint_of(text, "en", res, (Entity(0, 7, "Quiroga", "PERSON", "Quiroga"),))
+    assert with_ents.anchors[0] == "c:quiroga"
