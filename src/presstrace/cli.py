@@ -111,7 +111,7 @@ def ingest(
         progress = sys.stderr.isatty()
         summary = ingest_paths(paths, db, plain=plain, progress=progress)
         _print_summary(summary.counts, summary.reasons)
-        if summary.corpus is not None:
+        if summary.corpus is not None and summary.changed:
             c = summary.corpus
             links = ", ".join(f"{n} {r}" for r, n in sorted(c.relations.items()))
             err.print(f"corpus: {c.candidates} candidate pairs ({links}); {c.stories} stories")

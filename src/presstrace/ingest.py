@@ -28,9 +28,12 @@ class IngestSummary:
     counts: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
     corpus: CorpusSummary | None = None
+    changed: set[str] = field(default_factory=set)  # ids ingested or updated
 
     def add(self, article: Article, result: str) -> None:
         self.counts[result] += 1
+        if result in ("ingested", "updated"):
+            self.changed.add(article.id)
         if result == "kept_apart":
             self.reasons.update(e.code for e in article.errors[:1])
 
@@ -64,7 +67,7 @@ def ingest_paths(
         finally:
             if bar is not None:
                 bar[0].stop()
-        summary.corpus = run_corpus_jobs(store, pipeline.resources)
+        summary.corpus = run_corpus_jobs(store, pipeline.resources, summary.changed)
     return summary
 
 

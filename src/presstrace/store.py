@@ -14,7 +14,7 @@ import json
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -591,8 +591,11 @@ class Store:
                 fp,
             )
 
-    def replace_copies(self, links: Iterable[CopyLink], made_by: str) -> int:
-        """Replace every copy link the job ``made_by`` stored before with ``links``."""
+    def replace_copies(
+        self, links: Iterable[CopyLink], made_by: str, touching: Collection[str] | None = None
+    ) -> int:
+        """Replace the copy links the job ``made_by`` stored before with ``links``: all of
+        them, or (``touching``) only those with one end among these article ids."""
         rows = [
             (
                 link.a,
@@ -606,7 +609,16 @@ class Store:
             for link in links
         ]
         with self.transaction():
-            self.conn.execute("DELETE FROM copies WHERE made_by = ?", (made_by,))
+            if touching is None:
+                self.conn.execute("DELETE FROM copies WHERE made_by = ?", (made_by,))
+            else:
+                ids = json.dumps(sorted(touching))
+                self.conn.execute(
+                    "DELETE FROM copies WHERE made_by = ? AND "
+                    "(a IN (SELECT value FROM json_each(?)) "
+                    "OR b IN (SELECT value FROM json_each(?)))",
+                    (made_by, ids, ids),
+                )
             self.conn.executemany(
                 "INSERT INTO copies (a, b, relation, score, original, aligned, made_by) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(a, b) DO UPDATE SET "

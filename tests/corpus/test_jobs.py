@@ -106,3 +106,24 @@ def test_shared_site_footer_does_not_link_every_page() -> None:
     )
     run_corpus_jobs(store)
     assert [c for c in store.copies() if c.relation != "same_story"] == []
+
+
+def test_changed_articles_are_relinked_and_old_links_kept() -> None:
+    store = _store_with(
+        [
+            Article(url="https://a.example/1", text=texts.ORIGINAL, language="en"),
+            Article(url="https://b.example/1", text=texts.SYNDICATED, language="en"),
+        ]
+    )
+    run_corpus_jobs(store)
+    pipe = Pipeline(stages=["fingerprint.v1"], resources=Resources())
+    spun = pipe.analyze_articles(
+        [Article(url="https://c.example/1", text=texts.SPUN, language="en")]
+    )
+    store.upsert_many(spun, pipe.provenance)
+    summary = run_corpus_jobs(store, changed={spun[0].id})
+    relations = sorted(c.relation for c in store.copies())
+    assert relations == ["rewritten", "rewritten", "syndicated"]
+    assert sum(summary.relations.values()) == 2  # only the pairs with the new article
+    assert run_corpus_jobs(store, changed=set()).relations == {}
+    assert store.count("story_articles") == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,8 +11,10 @@ if TYPE_CHECKING:
     from .jobs import CorpusSummary
 
 
-def run_corpus_jobs(store: Store, resources: Resources | None = None) -> CorpusSummary:
+def run_corpus_jobs(
+    store: Store, resources: Resources | None = None, changed: Collection[str] | None = None
+) -> CorpusSummary:
     """Find copy links, then stories, over everything in ``store``; see ``jobs``."""
     from .jobs import run_corpus_jobs as run
 
-    return run(store, resources)
+    return run(store, resources, changed)

@@ -10,6 +10,7 @@ re-running after an ingest brings them up to date.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..resources import Resources
@@ -38,11 +39,17 @@ def _side(row: CorpusRow) -> copies.Side:
 
 
 def find_copies(
-    rows: list[CorpusRow], resources: Resources, summary: CorpusSummary
+    rows: list[CorpusRow],
+    resources: Resources,
+    summary: CorpusSummary,
+    changed: Collection[str] | None = None,
 ) -> list[CopyLink]:
+    """Verify the candidate pairs (only those touching ``changed``, when given)."""
     by_id = {r.id: r for r in rows}
     items = [(r.id, r.fingerprint) for r in rows if r.fingerprint is not None]
     pairs = candidate_pairs(items)
+    if changed is not None:
+        pairs = [c for c in pairs if c.a in changed or c.b in changed]
     summary.candidates = len(pairs)
     embed = multilingual_embedder(resources)
     template = boilerplate_by_site(rows)
@@ -100,12 +107,22 @@ def find_stories(
     ]
 
 
-def run_corpus_jobs(store: Store, resources: Resources | None = None) -> CorpusSummary:
-    """Recompute copy links and stories for everything in ``store``."""
+def run_corpus_jobs(
+    store: Store, resources: Resources | None = None, changed: Collection[str] | None = None
+) -> CorpusSummary:
+    """Recompute copy links and stories for everything in ``store``.
+
+    With ``changed`` (ids of articles just ingested or updated) only pairs touching those
+    articles are verified again; candidate generation and stories still see the whole
+    store, since a new article can join any old story. Nothing changed: nothing to do.
+    """
     res = resources or Resources()
     rows = list(store.iter_corpus())
     summary = CorpusSummary(articles=len(rows))
-    links = find_copies(rows, res, summary)
-    store.replace_copies(links, COPIES_JOB)
-    summary.stories = store.replace_stories(find_stories(rows, links, res), STORIES_JOB)
+    if changed is not None and not changed:
+        return summary
+    links = find_copies(rows, res, summary, changed)
+    store.replace_copies(links, COPIES_JOB, touching=changed)
+    all_links = links if changed is None else store.copies()
+    summary.stories = store.replace_stories(find_stories(rows, all_links, res), STORIES_JOB)
     return summary
