@@ -26,7 +26,7 @@ from pathlib import Path
 from evals.shared import evaldata
 
 NAME = "flags"
-WCXB_SAMPLE = 800
+WCXB_SAMPLE = 400
 QUIET_CODES = (
     "placeholder_text",
     "chatbot_leftover",

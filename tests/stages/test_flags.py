@@ -237,3 +237,17 @@ def test_enormous_page_is_scanned(res: Resources) -> None:
     text = ("A plain sentence about the weather in town. " * 20 + "\n\n") * 2000
     article = Article(text=text + "Lorem ipsum dolor sit amet.", language="en")
     assert "placeholder_text" in codes(flags_of(article, res))
+
+
+def test_ordinary_repetitions_and_dates_are_not_flagged(res: Resources) -> None:
+    text = (
+        "Harbour Moving and Storage\n\n"
+        "Harbour Moving and Storage is a family firm that has served the town since 1990.\n\n"
+        "https://example.org/listing/12345\n\nhttps://example.org/listing/12345\n\n"
+        "Originally published in March 2022.\n\n"
+        "Source: Census Bureau\n\nSource: Labour Force Survey"
+    )
+    assert flags_of(Article(title="Moving firms in town", text=text, language="en"), res) == []
+    credit = "Originally published on The Northern Ledger."
+    flags = flags_of(Article(text=ORDINARY + "\n\n" + credit), res)
+    assert [f.code for f in flags] == ["republished_content"]

@@ -67,11 +67,6 @@ _PERSONA = re.compile(
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*[,.]?\s+(?:and\s+)?(?:I am\s+)?"
     r"(?:an?|the)\s+(?P<rest>[^\n]{0,120})"
 )
-_PERSONA_MARKERS = re.compile(
-    r"\b(?:passionate|years of experience|deep[- ]rooted|dedicated|enthusiast|love for|"
-    r"keen interest|avid)\b",
-    re.IGNORECASE,
-)
 _SOURCE_LINE = re.compile(r"^(?:Source|Sources|Via)\s*[:\-–—]\s*(?P<who>\S.{1,80})$")
 _REPUBLISHED_LINE = re.compile(
     r"^(?:This (?:article|story|post|piece) (?:was |is )?(?:originally |first )?"
@@ -212,26 +207,24 @@ def template_flags(page: Page, resources: Resources) -> list[Flag]:
     return out
 
 
-def persona_flags(page: Page) -> list[Flag]:
+def persona_flags(page: Page, resources: Resources) -> list[Flag]:
     out = []
     for start, end, line in page.lines:
-        severity = persona_severity(line)
+        severity = persona_severity(line, resources)
         if severity:
             out.append(_flag(page, PERSONA, start, end, severity))
     return out
 
 
-def persona_severity(paragraph: str) -> str | None:
-    """``warning`` for a first-person author persona with the usual boasts, ``info`` without."""
+def persona_severity(paragraph: str, resources: Resources) -> str | None:
+    """``warning`` for a first-person author persona with the usual boasts, ``info`` without,
+    None when the paragraph is no persona ("Ana Ruiz is a reporter" is a staff bio)."""
     m = _PERSONA.match(paragraph.strip())
-    if not m or not re.search(
-        r"\b(?:journalist|writer|author|editor|blogger|reporter|"
-        r"content creator|correspondent|columnist|storyteller)s?\b",
-        m.group("rest"),
-        re.IGNORECASE,
-    ):
+    jobs = phrase_list(resources, "flags_persona.txt")
+    if not m or next(jobs.finditer(m.group("rest")), None) is None:
         return None
-    return "warning" if _PERSONA_MARKERS.search(paragraph) else "info"
+    boasts = phrase_list(resources, "flags_persona_boasts.txt")
+    return "warning" if next(boasts.finditer(paragraph), None) else "info"
 
 
 def republished_flags(page: Page) -> list[Flag]:
@@ -243,7 +236,9 @@ def republished_flags(page: Page) -> list[Flag]:
         start, end, _ = sources[0]
         out.append(_flag(page, REPUBLISHED, start, end, "info", "credits another outlet"))
     for start, end, line in page.lines:
-        if _REPUBLISHED_LINE.match(line) and len(line.split()) <= 20:
+        m = _REPUBLISHED_LINE.match(line)
+        # "Originally published in March 2022" dates the page; it names no outlet.
+        if m and len(line.split()) <= 20 and not any(c.isdigit() for c in m.group("who")):
             out.append(_flag(page, REPUBLISHED, start, end, "info", "first published elsewhere"))
     credited = page.article.credited_source
     if credited and not any(_fold(credited) in _fold(f.evidence) for f in out):
@@ -261,11 +256,18 @@ def duplicated_title_flags(page: Page) -> list[Flag]:
         if same and (same[0] is page.lines[0] or len(same) > 1):
             out += [_flag(page, DUPLICATED_TITLE, s, e, "info", "the headline") for s, e, _ in same]
     for (_, _, a), (s2, _, b) in zip(page.lines, page.lines[1:], strict=False):
-        if len(a) >= 20 and b.startswith(a) and _fold(a).rstrip(".") != title:
+        if _is_prose(a) and b.startswith(a) and _fold(a).rstrip(".") != title:
             extra = b[len(a) :].strip()
             if not extra or (len(extra) <= 40 and (extra.upper() == extra or "|" in extra)):
                 out.append(_flag(page, DUPLICATED_TITLE, s2, s2 + len(a), "info", "line repeated"))
     return out
+
+
+def _is_prose(line: str) -> bool:
+    """Words, not a link, a rule of dashes or a code comment (those repeat legitimately)."""
+    words = line.split()
+    alpha = sum(w.strip(".,:;!?()’'\"").isalpha() for w in words)
+    return len(line) >= 20 and len(words) >= 3 and alpha >= 0.6 * len(words) and "://" not in line
 
 
 def machine_translation_flags(page: Page, resources: Resources) -> list[Flag]:
@@ -363,7 +365,7 @@ def removed_flags(article: Article, resources: Resources) -> list[Flag]:
         elif r.reason == "template":
             out.append(Flag(TEMPLATE, None, None, evidence, "info"))
         elif r.reason == "author_bio":
-            severity = persona_severity(r.text)
+            severity = persona_severity(r.text, resources)
             if severity:
                 out.append(Flag(PERSONA, None, None, evidence, severity))
         elif r.reason in DUPLICATE_REASONS:
@@ -385,7 +387,7 @@ def find_flags(article: Article, resources: Resources) -> list[Flag]:
     ]
     if page.english:
         groups += [
-            persona_flags(page),
+            persona_flags(page, resources),
             machine_translation_flags(page, resources),
             spun_flags(page, resources),
         ]
