@@ -251,3 +251,14 @@ def test_ordinary_repetitions_and_dates_are_not_flagged(res: Resources) -> None:
     credit = "Originally published on The Northern Ledger."
     flags = flags_of(Article(text=ORDINARY + "\n\n" + credit), res)
     assert [f.code for f in flags] == ["republished_content"]
+
+
+def test_glued_words_in_the_credited_source(res: Resources) -> None:
+    article = Article(
+        text="The talks resumed in Ukraineboth capitals on Monday.",
+        credited_source="La Vozde Galicia",
+        language="en",
+    )
+    mt = [f for f in flags_of(article, res) if f.code == "machine_translation_artifacts"]
+    assert [(f.start is None, f.severity) for f in mt] == [(False, "warning"), (True, "warning")]
+    assert "credited source: Vozde" in mt[1].evidence

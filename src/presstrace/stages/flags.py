@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import english_lexicon
+from ..lexicon import Lexicon, english_lexicon
 from ..pipeline import register
 from ..records import Article, Flag
 from ..resources import Resources
@@ -296,11 +296,29 @@ def machine_translation_flags(page: Page, resources: Resources) -> list[Flag]:
     calques = phrase_list(resources, "flags_mt_calques.txt")
     for m in calques.finditer(page.text):
         found.append((m.start(), m.end(), f"calque: {calques.note(m.group()) or 'known'}"))
-    distinct = len({_fold(page.text[s:e]) for s, e, _ in found})
+    meta = _metadata_glues(page, lexicon, names)
+    distinct = len({_fold(page.text[s:e]) for s, e, _ in found}) + len(meta)
     words = len(page.text.split())
     loud = distinct >= max(MT_WARNING_COUNT, words / MT_WORDS_PER_ARTIFACT)
     severity = "warning" if loud else "info"
-    return [_flag(page, MACHINE_TRANSLATION, s, e, severity, note) for s, e, note in found]
+    out = [_flag(page, MACHINE_TRANSLATION, s, e, severity, note) for s, e, note in found]
+    return out + [Flag(MACHINE_TRANSLATION, None, None, ev, severity) for ev in meta]
+
+
+def _metadata_glues(page: Page, lexicon: Lexicon, names: frozenset[str]) -> list[str]:
+    """Glued words in the title, subtitle and credited source (not in ``text``: no span)."""
+    out = []
+    a = page.article
+    for field, value in (
+        ("title", a.title),
+        ("subtitle", a.subtitle),
+        ("credited source", a.credited_source),
+    ):
+        for m in _TOKEN.finditer(value or ""):
+            glue = lexicon.glued(m.group(), names, bool(_NEXT_CAPITAL.match(value or "", m.end())))
+            if glue:
+                out.append(f"{field}: {glue.token} (glued words: {glue.head} + {glue.tail})")
+    return out
 
 
 def spun_flags(page: Page, resources: Resources) -> list[Flag]:
