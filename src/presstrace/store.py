@@ -258,7 +258,7 @@ class Store:
                 )
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
-                self.conn.execute("ROLLBACK")
+                _rollback_quietly(self.conn)
                 raise StoreError(f"migration {number} failed: {e}") from e
 
     def close(self) -> None:
@@ -593,6 +593,9 @@ class _Transaction:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
+    def _rollback(self) -> None:
+        _rollback_quietly(self.conn)
+
     def __enter__(self) -> None:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -604,12 +607,21 @@ class _Transaction:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(f"cannot commit: {e}") from e
         else:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"database write failed: {exc}") from exc
+
+
+def _rollback_quietly(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open (SQLite ends some failed ones itself)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the original error is what the user needs to see
 
 
 def _split_sql(script: str) -> list[str]:
