@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from .errors import ConfigError
 from .resources import Resources
 
-# How common the head must be: a lower-case head is an ordinary word, so it must be common;
-# a capitalised one is often a name or loanword ("Voz" in "La Voz de Galicia").
+# How common a head must be to count on its own ("Ukraine|both", "day|of"); a capitalised
+# head inside a name may be rarer (see data/flags_glue_particles.txt).
 HEAD_ZIPF = 3.0
-NAME_HEAD_ZIPF = 2.0
 MIN_HEAD = 3
 MIN_PART = 2
 
@@ -74,7 +73,7 @@ class Lexicon:
             if not head[0].isupper():
                 ok = kind != "link" and hz >= HEAD_ZIPF
             elif kind == "link":
-                ok = name_goes_on and (hz >= NAME_HEAD_ZIPF or head in names)
+                ok = name_goes_on and (hz > 0 or head in names)
             elif kind == "name":
                 ok = hz >= HEAD_ZIPF or head in names or name_goes_on
             else:
