@@ -40,7 +40,8 @@ def test_words_compounds_and_camel_case_are_not_glued(lexicon: Lexicon, token: s
 
 def test_name_links_need_the_name_to_go_on(lexicon: Lexicon) -> None:
     assert lexicon.glued("Vozde") is None
-    glue = lexicon.glued("Vozde", name_goes_on=True)
+    assert lexicon.glued("Vozde", name_goes_on=True) is None
+    glue = lexicon.glued("Vozde", name_goes_on=True, name_before=True)
     assert glue is not None and (glue.head, glue.tail) == ("Voz", "de")
     assert lexicon.glued("Quorvalof") is None
     assert lexicon.glued("Quorvalof", names=frozenset({"Quorval"})) is not None

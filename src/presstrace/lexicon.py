@@ -50,14 +50,19 @@ class Lexicon:
         return word.lower() in self._freq
 
     def glued(
-        self, token: str, names: frozenset[str] = frozenset(), name_goes_on: bool = False
+        self,
+        token: str,
+        names: frozenset[str] = frozenset(),
+        name_goes_on: bool = False,
+        name_before: bool = False,
     ) -> Glue | None:
         """The best split of an unknown token into a known word and a particle, or None.
 
         Only plain tokens qualify: letters only, at most an initial capital (camel case such
         as "iPhone" or "ShareTweet" comes from markup, not from translation). ``names`` are
-        capitalised words seen standing alone in the same text; ``name_goes_on`` says the
-        next word is capitalised. See ``data/flags_glue_particles.txt`` for the rules.
+        capitalised words seen standing alone in the same text; ``name_goes_on`` and
+        ``name_before`` say the next and the previous word are capitalised. The rules per
+        particle kind are in ``data/flags_glue_particles.txt``.
         """
         if not token.isalpha() or len(token) < MIN_HEAD + MIN_PART:
             return None
@@ -73,7 +78,7 @@ class Lexicon:
             if not head[0].isupper():
                 ok = kind != "link" and hz >= HEAD_ZIPF
             elif kind == "link":
-                ok = name_goes_on and (hz > 0 or head in names)
+                ok = name_goes_on and name_before and (hz > 0 or head in names)
             elif kind == "name":
                 ok = hz >= HEAD_ZIPF or head in names or name_goes_on
             else:

@@ -262,3 +262,9 @@ def test_glued_words_in_the_credited_source(res: Resources) -> None:
     mt = [f for f in flags_of(article, res) if f.code == "machine_translation_artifacts"]
     assert [(f.start is None, f.severity) for f in mt] == [(False, "warning"), (True, "warning")]
     assert "credited source: Vozde" in mt[1].evidence
+
+
+def test_name_links_only_inside_a_name(res: Resources) -> None:
+    text = "The report in El Correodel Valle was read by Jolinda Smith on Monday."
+    mt = [f for f in flags_of(Article(text=text, language="en"), res)]
+    assert [text[f.start : f.end] for f in mt if f.start is not None] == ["Correodel"]

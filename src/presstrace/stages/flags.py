@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicon, english_lexicon
+from ..lexicon import Glue, Lexicon, english_lexicon
 from ..pipeline import register
 from ..records import Article, Flag
 from ..resources import Resources
@@ -60,6 +60,7 @@ _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[\w’'-]+")
 _TOKEN = re.compile(r"(?<![\w@#/.\-_&=])[A-Za-z]{5,30}(?![\w@/\-_&=]|\.\w)")
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
+_PREV_CAPITAL = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*[ \t]+$")
 _GLUED_QUOTE = re.compile(r"\b\w+[.,!?][”\"][A-Z][a-z]+")
 _STRAY_STOP = re.compile(r"(?<=[\w”’\")])\.[ \t]+\.(?![ \t]*\.)")
 _PERSONA = re.compile(
@@ -286,7 +287,7 @@ def machine_translation_flags(page: Page, resources: Resources) -> list[Flag]:
         token = m.group()
         glue = None
         if tokens[token] == 1:
-            glue = lexicon.glued(token, names, bool(_NEXT_CAPITAL.match(page.text, m.end())))
+            glue = _glue_at(lexicon, page.text, m, names)
         if glue:
             found.append((m.start(), m.end(), f"glued words: {glue.head} + {glue.tail}"))
     for m in _GLUED_QUOTE.finditer(page.text):
@@ -305,6 +306,13 @@ def machine_translation_flags(page: Page, resources: Resources) -> list[Flag]:
     return out + [Flag(MACHINE_TRANSLATION, None, None, ev, severity) for ev in meta]
 
 
+def _glue_at(lexicon: Lexicon, text: str, m: re.Match[str], names: frozenset[str]) -> Glue | None:
+    """The glue test for the token ``m`` with its neighbours in ``text`` as context."""
+    before = _PREV_CAPITAL.search(text, max(0, m.start() - 40), m.start())
+    after = _NEXT_CAPITAL.match(text, m.end())
+    return lexicon.glued(m.group(), names, bool(after), bool(before))
+
+
 def _metadata_glues(page: Page, lexicon: Lexicon, names: frozenset[str]) -> list[str]:
     """Glued words in the title, subtitle and credited source (not in ``text``: no span)."""
     out = []
@@ -315,7 +323,7 @@ def _metadata_glues(page: Page, lexicon: Lexicon, names: frozenset[str]) -> list
         ("credited source", a.credited_source),
     ):
         for m in _TOKEN.finditer(value or ""):
-            glue = lexicon.glued(m.group(), names, bool(_NEXT_CAPITAL.match(value or "", m.end())))
+            glue = _glue_at(lexicon, value or "", m, names)
             if glue:
                 out.append(f"{field}: {glue.token} (glued words: {glue.head} + {glue.tail})")
     return out
