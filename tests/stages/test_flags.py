@@ -123,11 +123,19 @@ def test_removed_placeholder_and_template_blocks(res: Resources) -> None:
         removed=(
             Removed("Lorem ipsum dolor sit amet", "placeholder"),
             Removed("Related Posts", "template"),
+            Removed("Read more", "template"),
             Removed("Home | World | Sport", "navigation"),
+            Removed("Lorem ipsum 2", "placeholder"),
+            Removed("Council passes budget", "title"),
         ),
     )
     flags = flags_of(article, res)
-    assert codes(flags) == {"placeholder_text", "template_leftover"}
+    assert [(f.code, f.severity) for f in flags] == [
+        ("placeholder_text", "strong"),
+        ("template_leftover", "info"),
+    ]
+    assert flags[0].evidence == "removed placeholder: Lorem ipsum dolor sit amet (+1 more)"
+    assert flags[1].evidence == "removed template: Related Posts"
     assert all(f.start is None and f.end is None for f in flags)
 
 

@@ -48,7 +48,7 @@ CODES = (
     UNATTRIBUTED_QUOTE,
 )
 # Reasons the structure stage gives removed blocks that mean "the headline was printed twice".
-DUPLICATE_REASONS = frozenset({"duplicate_title", "duplicated_title", "duplicate", "title"})
+DUPLICATE_REASONS = frozenset({"duplicate_title", "duplicated_title", "duplicate"})
 EVIDENCE_CHARS = 160
 # A placeholder phrase in a line with this many other words is talked about, not left over.
 PROSE_WORDS = 8
@@ -200,10 +200,7 @@ def template_flags(page: Page, resources: Resources) -> list[Flag]:
     phrases = phrase_list(resources, "flags_template_headings.txt")
     out = []
     for start, end, line in page.lines:
-        if len(line) > 40:
-            continue
-        core = line.rstrip(":»›>… ").strip()
-        if phrases.note(core) is not None or phrases.note(line) is not None:
+        if _is_heading(line, phrases):
             out.append(_flag(page, TEMPLATE, start, end, "info"))
     return out
 
@@ -379,24 +376,46 @@ def unattributed_quote_flags(page: Page) -> list[Flag]:
 
 
 def removed_flags(article: Article, resources: Resources) -> list[Flag]:
-    """Flags about blocks the structure stage took out of the body (no span: not in text)."""
+    """Flags about blocks the structure stage took out of the body (no span: not in text).
+
+    One flag per code, its evidence the removed blocks (counted), so a page whose template
+    repeats "Lorem ipsum" twenty times gives one flag, not twenty. A removed ``template``
+    block counts only when it is a widget heading from our list: structure also removes
+    "Read more" links and related-article lists, which every newsroom page has. A removed
+    ``title`` is not a duplicate (the HTML path removes the body's own headline that way);
+    only the explicit ``DUPLICATE_REASONS`` are.
+    """
     placeholders = phrase_list(resources, "flags_placeholders.txt")
-    out = []
+    headings = phrase_list(resources, "flags_template_headings.txt")
+    found: dict[str, list[str]] = {}
+    severity: dict[str, str] = {}
     for r in article.removed:
-        evidence = f"removed {r.reason}: {_clip(r.text)}"
-        if r.reason == "placeholder" or (
-            r.reason in ("template", "navigation") and next(placeholders.finditer(r.text), None)
-        ):
-            out.append(Flag(PLACEHOLDER, None, None, evidence, "strong"))
-        elif r.reason == "template":
-            out.append(Flag(TEMPLATE, None, None, evidence, "info"))
+        code, sev = None, "info"
+        filler = next(placeholders.finditer(r.text), None) is not None
+        if r.reason == "placeholder" or (r.reason in ("template", "navigation") and filler):
+            code, sev = PLACEHOLDER, "strong" if filler else "warning"
+        elif r.reason == "template" and _is_heading(r.text, headings):
+            code = TEMPLATE
         elif r.reason == "author_bio":
-            severity = persona_severity(r.text, resources)
-            if severity:
-                out.append(Flag(PERSONA, None, None, evidence, severity))
+            persona = persona_severity(r.text, resources)
+            code, sev = (PERSONA, persona) if persona else (None, sev)
         elif r.reason in DUPLICATE_REASONS:
-            out.append(Flag(DUPLICATED_TITLE, None, None, evidence, "info"))
+            code = DUPLICATED_TITLE
+        if code:
+            found.setdefault(code, []).append(f"removed {r.reason}: {_clip(r.text)}")
+            if at_least(sev, severity.get(code, "info")):
+                severity[code] = sev
+    out = []
+    for code, items in found.items():
+        more = f" (+{len(items) - 1} more)" if len(items) > 1 else ""
+        out.append(Flag(code, None, None, items[0] + more, severity[code]))
     return out
+
+
+def _is_heading(line: str, headings: PhraseList) -> bool:
+    line = line.strip()
+    core = line.rstrip(":»›>… ").strip()
+    return len(line) <= 40 and (headings.note(core) is not None or headings.note(line) is not None)
 
 
 def find_flags(article: Article, resources: Resources) -> list[Flag]:
