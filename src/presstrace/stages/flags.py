@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import Glue, Lexicon, english_lexicon
+from ..phrases import PhraseList, fold, phrase_list
 from ..pipeline import register
 from ..records import Article, Flag
 from ..resources import Resources
@@ -82,45 +82,6 @@ _SAID = re.compile(
     r"[”\"]\s*,?\s*(?:said\s+[A-Z]\w+|(?:he|she|they|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+)"
     r"{0,3})\s+said)\b"
 )
-
-
-@dataclass(frozen=True)
-class PhraseList:
-    """A data file of phrases compiled into one case-insensitive, word-bounded pattern."""
-
-    pattern: re.Pattern[str] | None
-    notes: dict[str, str]
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.pattern else iter(())
-
-    def note(self, matched: str) -> str | None:
-        return self.notes.get(_fold(matched))
-
-
-def _fold(s: str) -> str:
-    return " ".join(s.replace("’", "'").split()).lower()
-
-
-def phrase_list(resources: Resources, name: str) -> PhraseList:
-    """Compile ``data/name`` (lines ``phrase`` or ``phrase | note``), memoised."""
-    key = f"flags.phrases.{name}"
-    if key not in resources.memo:
-        notes: dict[str, str] = {}
-        for line in resources.data_lines(name):
-            phrase, _, note = line.partition("|")
-            notes[_fold(phrase)] = note.strip()
-        alts = sorted(notes, key=len, reverse=True)
-        body = "|".join(_phrase_regex(p) for p in alts)
-        pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if alts else None
-        resources.memo[key] = PhraseList(pattern, notes)
-    compiled: PhraseList = resources.memo[key]
-    return compiled
-
-
-def _phrase_regex(phrase: str) -> str:
-    parts = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
-    return r"\s+".join(parts)
 
 
 def _clip(s: str) -> str:
@@ -239,7 +200,7 @@ def republished_flags(page: Page) -> list[Flag]:
         if m and len(line.split()) <= 20 and not any(c.isdigit() for c in m.group("who")):
             out.append(_flag(page, REPUBLISHED, start, end, "info", "first published elsewhere"))
     credited = page.article.credited_source
-    if credited and not any(_fold(credited) in _fold(f.evidence) for f in out):
+    if credited and not any(fold(credited) in fold(f.evidence) for f in out):
         out.append(Flag(REPUBLISHED, None, None, f"credited source: {_clip(credited)}", "info"))
     return out
 
@@ -248,13 +209,13 @@ def duplicated_title_flags(page: Page) -> list[Flag]:
     """The headline printed again as the body's first line (or twice in the body), or a line
     repeated right below itself, perhaps with a photo credit added (a caption twice)."""
     out = []
-    title = _fold(page.article.title or "").rstrip(".")
+    title = fold(page.article.title or "").rstrip(".")
     if len(title) >= 15:
-        same = [ln for ln in page.lines if _fold(ln[2]).rstrip(".") == title]
+        same = [ln for ln in page.lines if fold(ln[2]).rstrip(".") == title]
         if same and (same[0] is page.lines[0] or len(same) > 1):
             out += [_flag(page, DUPLICATED_TITLE, s, e, "info", "the headline") for s, e, _ in same]
     for (_, _, a), (s2, _, b) in zip(page.lines, page.lines[1:], strict=False):
-        if _is_prose(a) and b.startswith(a) and _fold(a).rstrip(".") != title:
+        if _is_prose(a) and b.startswith(a) and fold(a).rstrip(".") != title:
             extra = b[len(a) :].strip()
             if not extra or (len(extra) <= 40 and (extra.upper() == extra or "|" in extra)):
                 out.append(_flag(page, DUPLICATED_TITLE, s2, s2 + len(a), "info", "line repeated"))
@@ -295,7 +256,7 @@ def machine_translation_flags(page: Page, resources: Resources) -> list[Flag]:
     for m in calques.finditer(page.text):
         found.append((m.start(), m.end(), f"calque: {calques.note(m.group()) or 'known'}"))
     meta = _metadata_glues(page, lexicon, names)
-    distinct = len({_fold(page.text[s:e]) for s, e, _ in found}) + len(meta)
+    distinct = len({fold(page.text[s:e]) for s, e, _ in found}) + len(meta)
     words = len(page.text.split())
     loud = distinct >= max(MT_WARNING_COUNT, words / MT_WORDS_PER_ARTIFACT)
     severity = "warning" if loud else "info"
