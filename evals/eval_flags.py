@@ -5,6 +5,9 @@
   severity ``warning`` or above; ``quiet_<code>`` the same per code, for the codes the issue
   holds to ≤ 2 %.
 - ``seed_must`` / ``seed_should``: share of the seed page's expected flag codes found.
+- ``examples_recall``: share of the flags ``examples/README.md`` describes on the farm-like
+  example pages that are found; ``examples_quiet``: share of the other example pages with no
+  flag of severity ``warning`` or above.
 - ``farm_<code>``: recall of signals inserted into Wikinews articles by
   ``evals/farmpages.py`` (each inserted signal must be flagged, at any severity ≥ the
   one the code is meant to carry there).
@@ -23,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from evals.shared import evaldata
+from evals.shared import ROOT, evaldata
 
 NAME = "flags"
 WCXB_SAMPLE = 400
@@ -76,6 +79,43 @@ def seed_scores() -> dict[str, float]:
     return out
 
 
+# What examples/README.md says each farm-like example page shows.
+EXAMPLE_FLAGS = {
+    "trendpulse24_spun-copy.html": {"spun_text"},
+    "worldnewsdigest_mt-translation.html": {"machine_translation_artifacts", "republished_content"},
+    "dailytrendwire_farm-copy.txt": {
+        "duplicated_title",
+        "placeholder_text",
+        "template_leftover",
+        "persona_bio",
+        "republished_content",
+    },
+    "global-briefing_cpa-wire.html": {"republished_content"},
+    "iberia-daily-post_cpa-wire.html": {"republished_content"},
+}
+
+
+def example_scores() -> dict[str, float]:
+    """Recall of the documented flags on the example corpus, and quiet on its other pages."""
+    from presstrace import Pipeline, analyze_paths
+    from presstrace.stages.flags import at_least
+
+    pages = sorted((ROOT / "examples" / "pages").iterdir())
+    pipe = Pipeline(stages=["flags.v1"])
+    found = wanted = loud = ordinary = 0
+    articles = analyze_paths([str(p) for p in pages], pipeline=pipe)
+    for path, article in zip(pages, articles, strict=True):
+        codes = {f.code for f in article.flags}
+        expected = EXAMPLE_FLAGS.get(path.name)
+        if expected:
+            wanted += len(expected)
+            found += len(expected & codes)
+        else:
+            ordinary += 1
+            loud += any(at_least(f.severity, "warning") for f in article.flags)
+    return {"examples_recall": found / wanted, "examples_quiet": 1 - loud / ordinary}
+
+
 def run() -> dict[str, float]:
     from evals.farmpages import farm_recall
 
@@ -86,6 +126,7 @@ def run() -> dict[str, float]:
         with_code = {name for name, f in hits if f["code"] == code}
         out[f"quiet_{code}"] = 1 - len(with_code) / pages
     out.update(seed_scores())
+    out.update(example_scores())
     out.update({f"farm_{code}": r for code, r in farm_recall().items()})
     return out
 
