@@ -12,6 +12,7 @@ EVALS = [
     "evals.eval_stories",
     "evals.eval_pairs",
     "evals.eval_copies",
+    "evals.eval_flags",
 ]
 
 

@@ -17,7 +17,7 @@ from .errors import PresstraceError
 from .store import Store
 
 
-def summary_rows(store: Store) -> dict[str, list[tuple[str, int]]]:
+def summary_rows(store: Store) -> dict[str, list[tuple[str, int | str]]]:
     """Counts a reader wants first, straight from the tables (all parameter-free SQL)."""
     q = store.conn.execute
     return {
@@ -48,24 +48,41 @@ def summary_rows(store: Store) -> dict[str, list[tuple[str, int]]]:
                 "SELECT about, count(*) FROM claims GROUP BY about ORDER BY 2 DESC, 1 LIMIT 10"
             )
         ],
-        "flags": [
-            (r[0], r[1])
-            for r in q("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC, 1")
+        "flags (articles carrying each, by severity)": [
+            (f"{r[0]} [{r[1] or 'info'}]", r[2])
+            for r in q(
+                "SELECT code, severity, count(DISTINCT article_id) FROM flags "
+                "GROUP BY code, severity ORDER BY 3 DESC, 1, 2"
+            )
         ],
         "copy links": sorted(
             Counter(c.relation for c in store.copies()).items(), key=lambda kv: (-kv[1], kv[0])
         ),
         "sites that mostly republish others (copies of all articles)": [
-            (p["site"], p["copied"]) for p in store.site_profiles() if p["mostly_republishes"]
+            (p.site, p.copied or 0) for p in store.site_profiles() if p.mostly_republishes
         ],
         "largest stories (articles)": [
             (s.title or s.id, len(s.articles)) for s in store.stories(min_size=2)[:10]
         ],
+        "sites by share of articles with a warning flag": site_flag_rows(store),
         "kept apart": [
             (r[0] or "?", r[1])
             for r in q("SELECT code, count(*) FROM kept_apart GROUP BY code ORDER BY 2 DESC")
         ],
     }
+
+
+def site_flag_rows(store: Store, limit: int = 10) -> list[tuple[str, str]]:
+    """Sites whose articles most often carry a flag of severity warning or above."""
+    rows = []
+    for p in store.site_profiles():
+        loud = [f for f in p.flags if f.flagged_warning]
+        if loud:
+            worst = max(loud, key=lambda f: f.share_warning)
+            label = f"{p.site} ({p.articles} articles): {worst.code}"
+            rows.append((worst.share_warning, label, f"{worst.share_warning:.0%}"))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    return [(label, share) for _, label, share in rows[:limit]]
 
 
 def print_report(store: Store, console: Console) -> None:

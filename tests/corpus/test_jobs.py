@@ -83,9 +83,10 @@ def test_site_that_mostly_republishes_is_profiled() -> None:
         ]
     )
     run_corpus_jobs(store)
-    profiles = {p["site"]: p for p in store.site_profiles()}
-    assert profiles["farm.example"]["mostly_republishes"]
-    assert not profiles["wire.example"]["mostly_republishes"]
+    profiles = {p.site: p for p in store.site_profiles()}
+    assert profiles["farm.example"].mostly_republishes
+    assert profiles["farm.example"].copied_share == 1.0
+    assert not profiles["wire.example"].mostly_republishes
 
 
 def test_shared_site_footer_does_not_link_every_page() -> None:

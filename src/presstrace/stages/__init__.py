@@ -5,6 +5,6 @@
 
 from __future__ import annotations
 
-from . import entities, fingerprint  # noqa: F401
+from . import entities, fingerprint, flags  # noqa: F401
 
-DEFAULT_STAGES: tuple[str, ...] = ("entities.v1", "fingerprint.v1")
+DEFAULT_STAGES: tuple[str, ...] = ("entities.v1", "flags.v1", "fingerprint.v1")
