@@ -88,6 +88,8 @@ def test_copied_share_unknown_without_copy_detection() -> None:
 def test_copied_share_from_a_site_copying_view() -> None:
     with Store(":memory:") as store:
         fill(store)
+        store.replace_copies([], "copies.v1")  # the copy job has run (and found nothing)
+        store.conn.execute("DROP VIEW site_copying")  # stand-in counts for the real view
         store.conn.execute(
             "CREATE VIEW site_copying AS SELECT site, articles, "
             "CASE WHEN site = 'farm.example' THEN 3 ELSE 0 END AS copied FROM site_articles"

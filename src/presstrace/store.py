@@ -177,6 +177,10 @@ MIGRATIONS: list[tuple[int, str]] = [
         PRIMARY KEY (story_id, article_id)
     );
     CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE corpus_runs (
+        job TEXT PRIMARY KEY,
+        ran_at TEXT NOT NULL
+    );
     CREATE VIEW site_copying AS
         SELECT ar.site AS site,
                count(*) AS articles,
@@ -230,7 +234,7 @@ CHILD_TABLES = (
 )
 
 
-CORPUS_TABLES = ("fingerprints", "copies", "stories", "story_articles")
+CORPUS_TABLES = ("fingerprints", "copies", "stories", "story_articles", "corpus_runs")
 
 
 def _now() -> str:
@@ -572,8 +576,8 @@ class Store:
     def site_profiles(self, site: str | None = None) -> list[SiteProfile]:
         """Per site: articles, share with each flag, share copied from elsewhere, bylines.
 
-        The copied share comes from the ``site_copying`` view when copy detection has made
-        one (a later migration); until then it is None ("not measured"), never 0.
+        The copied share comes from the ``site_copying`` view (migration 2) once the copy
+        job has run; until then it is None ("not measured"), never 0.
         """
         where, params = ("WHERE site = ?", (site,)) if site else ("", ())
         sites = self.conn.execute(
@@ -599,7 +603,7 @@ class Store:
             )
         }
         copied: dict[str, int] | None = None
-        if self.has_table("site_copying"):
+        if self.has_table("site_copying") and self.corpus_ran("copies"):
             copied = {
                 r["site"]: int(r["copied"] or 0)
                 for r in self.conn.execute(f"SELECT site, copied FROM site_copying {where}", params)
@@ -710,6 +714,7 @@ class Store:
                     "OR b IN (SELECT value FROM json_each(?)))",
                     (made_by, ids, ids),
                 )
+            self._record_run(made_by)
             self.conn.executemany(
                 "INSERT INTO copies (a, b, relation, score, original, aligned, made_by) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(a, b) DO UPDATE SET "
@@ -718,6 +723,22 @@ class Store:
                 rows,
             )
         return len(rows)
+
+    def _record_run(self, job: str) -> None:
+        self.conn.execute(
+            "INSERT INTO corpus_runs (job, ran_at) VALUES (?, ?) "
+            "ON CONFLICT(job) DO UPDATE SET ran_at = excluded.ran_at",
+            (job, _now()),
+        )
+
+    def corpus_ran(self, prefix: str) -> bool:
+        """Whether a corpus job whose name starts with ``prefix`` ("copies") has run."""
+        if not self.has_corpus_tables:
+            return False
+        row = self.conn.execute(
+            "SELECT 1 FROM corpus_runs WHERE job LIKE ? LIMIT 1", (prefix + "%",)
+        ).fetchone()
+        return row is not None
 
     @property
     def has_corpus_tables(self) -> bool:
@@ -757,6 +778,7 @@ class Store:
         """Replace all stored stories with ``stories`` (the clustering is global)."""
         n = 0
         with self.transaction():
+            self._record_run(made_by)
             self.conn.execute("DELETE FROM story_articles")
             self.conn.execute("DELETE FROM stories")
             for st in stories:
