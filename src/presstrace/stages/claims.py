@@ -30,6 +30,29 @@ EVENTS = frozenset(
     {"killed", "casualties", "injured", "missing", "arrested", "displaced", "evacuated", "rescued"}
 )
 MAX_CLIMB = 6
+# Dependencies an event word may be reached through: within one clause, never across
+# "and" (conj) or into another clause (advcl, ccomp), where a different number lives.
+CLIMB_THROUGH = frozenset(
+    {
+        "nummod",
+        "quantmod",
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "prep",
+        "attr",
+        "appos",
+        "compound",
+        "amod",
+        "npadvmod",
+        "acomp",
+        "oprd",
+        "agent",
+        "det",
+        "dative",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +104,17 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
     for k in range(j, min(j + 4, sent_end)):
         t = doc[k]
         if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ == "compound" and t.head.i > t.i and t.head.i < sent_end:
+                t = t.head  # "620 emergency workers": the workers, not the emergency
             return t, num
         if t.pos_ == "ADJ" and (term(t, lexicon_of(doc)) or k + 1 >= sent_end):
             return t, num
         if t.pos_ not in ("ADJ", "ADV", "NUM") and t.lower_ != "-":
             break
-    if num.dep_ in ("nummod", "det", "quantmod", "amod") and num.head.i > num.i:
-        return num.head, num
+    head = num.head
+    if num.dep_ in ("nummod", "det", "quantmod", "amod") and head.i > num.i:
+        if head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+            return head, num
     return None, num
 
 
@@ -106,7 +133,7 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
         return term(nxt, lex)
     tok = start
     for _ in range(MAX_CLIMB):
-        if tok.head is tok:
+        if tok.head is tok or tok.dep_ not in CLIMB_THROUGH:
             break
         tok = tok.head
         about = term(tok, lex)
@@ -151,10 +178,10 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
             return about, num, counted
         if about in EVENTS and counted.pos_ in ("NOUN", "ADJ"):
             return about, num, counted
-        if is_person(counted, lex) or counted.pos_ == "PRON":
+        # people ("residents", "miners"...): what happened to them is the claim
+        if is_person(counted, lex) or counted.tag_ in ("NNS", "NNPS", "PRP"):
             return event_near(counted, lex), num, counted
-        if about is None:
-            return None, num, counted
+        return None, num, counted
     return event_near(num, lex), num, counted
 
 
@@ -270,6 +297,8 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     for q in find_quantities(article.text, resources):
         if doc.char_span(q.start, q.end, alignment_mode="expand") is None:
             continue
+        if article.text[q.start : q.end + 3].lower() == "one of":
+            continue  # "one of its dams": a figure of speech, not a count
         about, num, counted = about_of(doc, q, lex)
         if about is None:
             continue

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from presstrace import Resources
+from presstrace.stages import roles
+
+
+def _role(resources: Resources, text: str, name: str, person: bool = True) -> str | None:
+    doc = resources.nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    return roles.find_role(doc, span.start, span.end, person, roles.lexicon(resources))
+
+
+def test_title_before_the_name(resources: Resources) -> None:
+    text = "On Monday, Harbour Authority press spokesman Daniel Ferris denied the report."
+    assert _role(resources, text, "Daniel Ferris") == "Harbour Authority press spokesman"
+    text = "Hours before Brazilian President Jorge Almeida spoke, the rally began."
+    assert _role(resources, text, "Jorge Almeida") == "Brazilian President"
+
+
+def test_apposition_before_the_name(resources: Resources) -> None:
+    text = "Later, an adviser to the Finnish prime minister, Lauri Niemi, said the plan had failed."
+    assert _role(resources, text, "Lauri Niemi") == "adviser to the Finnish prime minister"
+    text = "Norway’s deputy health minister, Ingrid Dahl, visited the clinic."
+    assert _role(resources, text, "Ingrid Dahl") == "Norway’s deputy health minister"
+    text = "The Secretary of Transport and Housing of Chile, Pablo Rojas, resigned."
+    assert _role(resources, text, "Pablo Rojas") == "Secretary of Transport and Housing of Chile"
+
+
+def test_apposition_after_and_relative_clause(resources: Resources) -> None:
+    text = "Maria Lopes, the union’s regional coordinator, said talks would resume."
+    assert _role(resources, text, "Maria Lopes") == "union’s regional coordinator"
+    text = "Tom Baker, who chairs the parish council, said the road would close."
+    assert _role(resources, text, "Tom Baker") == "chair of the parish council"
+
+
+def test_no_role_without_a_role_word(resources: Resources) -> None:
+    text = "After the storm, Lauri Niemi said the roads were closed."
+    assert _role(resources, text, "Lauri Niemi") is None
