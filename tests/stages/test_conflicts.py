@@ -10,9 +10,14 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pages"
 
 
 def _c(
-    source: str | None, about: str, low: float, high: float | None, q: str | None = None
+    source: str | None,
+    about: str,
+    low: float,
+    high: float | None,
+    q: str | None = None,
+    text: str = "the toll",
 ) -> Claim:
-    return Claim(0, 1, "x", source, about, low, high, q)
+    return Claim(0, len(text), text, source, about, low, high, q)
 
 
 def test_ranges_that_cannot_both_be_true() -> None:
@@ -39,6 +44,30 @@ def test_find_conflicts_groups_by_family_and_needs_two_sources(light_resources: 
     assert set(conflict.sources) == {"Defence Ministry", "Rebel Front"}
     assert 0 in conflict.members and 1 in conflict.members
     assert conflict.estimate.low == 0 and conflict.estimate.high is None
+
+
+def test_a_group_contradicts_a_total_only_by_exceeding_it(light_resources: Resources) -> None:
+    first = [
+        ("a", _c("Army", "killed", 70, None, "more than", "more than 70 armed rebels")),
+        ("a", _c("Rebels", "casualties", 0, 0, None, "no casualties")),
+    ]
+    assert [c.members for c in find_conflicts(first, light_resources)] == [(0, 1)]
+    second = [
+        ("b", _c("Police", "killed", 39, 39, None, "39 people")),
+        ("b", _c("Mayor", "killed", 3, 3, None, "three soldiers")),
+        ("b", _c("Clinic", "killed", 5, 5, None, "five children")),
+    ]
+    assert find_conflicts(second, light_resources) == []
+    second.append(("b", _c("Rebels", "killed", 45, 45, None, "45 soldiers")))
+    assert [c.members for c in find_conflicts(second, light_resources)] == [(0, 3)]
+
+
+def test_percentages_and_money_are_not_compared(light_resources: Resources) -> None:
+    pairs = [
+        ("a", _c("Poll A", "vote share", 38.4, 38.4, None, "38.4 per cent")),
+        ("a", _c("Poll B", "vote share", 21.7, 21.7, None, "21.7 per cent")),
+    ]
+    assert find_conflicts(pairs, light_resources) == []
 
 
 def test_summary_and_source_overlap() -> None:

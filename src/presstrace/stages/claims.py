@@ -30,6 +30,7 @@ EVENTS = frozenset(
     {"killed", "casualties", "injured", "missing", "arrested", "displaced", "evacuated", "rescued"}
 )
 MAX_CLIMB = 6
+VIA_PREP = "@prep"  # claim_terms.tsv: a word that counts only as "taken to hospital"
 # Dependencies an event word may be reached through: within one clause, never across
 # "and" (conj) or into another clause (advcl, ccomp), where a different number lives.
 CLIMB_THROUGH = frozenset(
@@ -61,6 +62,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     reporting: frozenset[str]
     units: dict[str, str]
+    via_prep: dict[str, str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -68,10 +70,11 @@ def lexicon(resources: Resources) -> Lexicon:
     if MEMO_KEY not in memo:
         rows = [line.split("\t") for line in resources.data_lines("claim_terms.tsv")]
         memo[MEMO_KEY] = Lexicon(
-            {r[0]: r[1] for r in rows},
+            {r[0]: r[1] for r in rows if len(r) < 3 or r[2] != VIA_PREP},
             frozenset(resources.data_lines("person_nouns.txt")),
             frozenset(resources.data_lines("reporting_verbs.txt")),
-            {r[0]: r[2] for r in rows if len(r) > 2},
+            {r[0]: r[2] for r in rows if len(r) > 2 and r[2] != VIA_PREP},
+            {r[0]: r[1] for r in rows if len(r) > 2 and r[2] == VIA_PREP},
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -112,8 +115,9 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
         if t.pos_ not in ("ADJ", "ADV", "NUM") and t.lower_ != "-":
             break
     head = num.head
-    if num.dep_ in ("nummod", "det", "quantmod", "amod") and head.i > num.i:
-        if head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+    if num.dep_ in ("nummod", "det", "quantmod", "amod") and num.i < head.i <= num.i + 5:
+        between = doc[num.i + 1 : head.i]
+        if head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and not any(t.is_punct for t in between):
             return head, num
     return None, num
 
@@ -131,6 +135,10 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
     nxt = start.doc[start.i + 1] if start.i + 1 < len(start.doc) else None
     if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and term(nxt, lex) in EVENTS:
         return term(nxt, lex)
+    head = start.head
+    if start.dep_ == "nsubj" and head.pos_ == "VERB" and term(head, lex) in EVENTS:
+        if not any(c.dep_ == "auxpass" for c in head.children) and head.lemma_ != "die":
+            return None  # "two blasts killed ...": the blasts did the killing
     tok = start
     for _ in range(MAX_CLIMB):
         if tok.head is tok or tok.dep_ not in CLIMB_THROUGH:
@@ -147,8 +155,8 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
                         return found
                 if child.dep_ == "prep":
                     for gc in child.children:
-                        if gc.dep_ == "pobj" and term(gc, lex) == "injured":
-                            return "injured"
+                        if gc.dep_ == "pobj" and gc.lemma_.lower() in lex.via_prep:
+                            return lex.via_prep[gc.lemma_.lower()]
             if tok.lemma_.lower() in lex.reporting:
                 break
     return None
@@ -263,18 +271,32 @@ def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon)
                 found = resolve_group(_phrase(doc, objs[0]), article.entities)
                 if found:
                     return found
+    verbs = []
     tok = num
     for _ in range(MAX_CLIMB + 2):
         if tok.head is tok:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting:
-            for child in tok.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    found = resolve_group(_phrase(doc, child), article.entities)
-                    if found:
-                        return found
+            verbs.append(tok)
             break
+    # "A total of 39 are confirmed dead, officials told state media": a reporting verb
+    # hanging off the sentence's root
+    verbs += [
+        t
+        for t in sent.root.children
+        if t.dep_ in ("parataxis", "advcl") and t.lemma_.lower() in lex.reporting
+    ]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            phrase = _phrase(doc, child)
+            if phrase.start_char <= q.start < phrase.end_char or term(child, lex):
+                continue  # "no deaths were reported": the claim is the subject
+            found = resolve_group(phrase, article.entities)
+            if found:
+                return found
     return article.credited_source or article.publisher
 
 
@@ -290,6 +312,13 @@ def unit_of(about: str, counted: Token | None, lex: Lexicon) -> str | None:
     return unit
 
 
+def is_rate(text: str, q: Quantity) -> bool:
+    """ "18.9 deaths per 100,000 people": a rate, neither number is a count."""
+    before = text[max(0, q.start - 4) : q.start].lower()
+    after = text[q.end : q.end + 40].lower().split()
+    return before.endswith("per ") or "per" in after[:2]
+
+
 def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]:
     lex = lexicon(resources)
     doc.user_data["presstrace.claims.lexicon"] = lex
@@ -299,6 +328,8 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             continue
         if article.text[q.start : q.end + 3].lower() == "one of":
             continue  # "one of its dams": a figure of speech, not a count
+        if is_rate(article.text, q):
+            continue
         about, num, counted = about_of(doc, q, lex)
         if about is None:
             continue

@@ -59,14 +59,32 @@ class ClaimConflict:
     estimate: Estimate
 
 
-def families(resources: Resources) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class Tables:
+    families: dict[str, str]
+    toll_nouns: frozenset[str]
+    number_words: frozenset[str]
+
+
+def tables(resources: Resources) -> Tables:
     memo = resources.memo
     if MEMO_KEY not in memo:
-        memo[MEMO_KEY] = dict(
-            line.split("\t") for line in resources.data_lines("claim_families.tsv")
+        memo[MEMO_KEY] = Tables(
+            dict(line.split("\t") for line in resources.data_lines("claim_families.tsv")),
+            frozenset(resources.data_lines("toll_nouns.txt")),
+            frozenset(line.split("\t")[0] for line in resources.data_lines("number_words.tsv")),
         )
-    fam: dict[str, str] = memo[MEMO_KEY]
-    return fam
+    found: Tables = memo[MEMO_KEY]
+    return found
+
+
+def is_group(c: Claim, t: Tables) -> bool:
+    """ "three soldiers" counts a group; "12 people", "no casualties", "at least 7" a total."""
+    words = c.text.replace("-", " ").split()
+    last = words[-1].strip(".,;:!?'’\"”").lower() if words else ""
+    if not last.isalpha() or last in t.number_words or last in t.toll_nouns:
+        return False
+    return last not in ("of", "than", "least", "most", "about", "around", "some", "dozens")
 
 
 def _source_key(name: str) -> frozenset[str]:
@@ -86,10 +104,19 @@ def figure(c: Claim) -> float:
     return (low + c.value_high) / 2
 
 
-def contradicts(a: Claim, b: Claim) -> bool:
-    """Whether two claims about the same thing cannot both be right (see module doc)."""
+def contradicts(a: Claim, b: Claim, a_group: bool = False, b_group: bool = False) -> bool:
+    """Whether two claims about the same thing cannot both be right (see module doc).
+
+    A group's figure ("70 infiltrators") contradicts a total ("no casualties") only by
+    exceeding it, and is never compared with another group's figure.
+    """
     if a.unit != b.unit or a.value_low is None or b.value_low is None:
         return False
+    if a_group and b_group:
+        return False
+    if a_group or b_group:
+        group, total = (a, b) if a_group else (b, a)
+        return total.value_high is not None and (group.value_low or 0.0) > total.value_high
     a_high = float("inf") if a.value_high is None else a.value_high
     b_high = float("inf") if b.value_high is None else b.value_high
     if a_high < b.value_low or b_high < a.value_low:
@@ -124,11 +151,12 @@ def find_conflicts(
 ) -> list[ClaimConflict]:
     """Conflicts among ``(article_id, claim)`` pairs: one per connected group of disagreeing
     claims about one counted thing. Claims with no source are left out: nobody to disagree."""
-    fam = families(resources or Resources())
+    t = tables(resources or Resources())
     groups: dict[str, list[int]] = {}
     for i, (_, c) in enumerate(claims_with_article_ids):
-        if c.source_name and c.qualifier not in NOT_COMPARABLE:
-            groups.setdefault(fam.get(c.about, c.about), []).append(i)
+        if c.source_name and c.qualifier not in NOT_COMPARABLE and c.about in t.families:
+            groups.setdefault(t.families[c.about], []).append(i)
+    in_group = {i: is_group(c, t) for i, (_, c) in enumerate(claims_with_article_ids)}
     out: list[ClaimConflict] = []
     for about, idxs in groups.items():
         parent = {i: i for i in idxs}
@@ -137,7 +165,9 @@ def find_conflicts(
             for j in idxs[n + 1 :]:
                 a, b = claims_with_article_ids[i][1], claims_with_article_ids[j][1]
                 assert a.source_name and b.source_name
-                if not same_source(a.source_name, b.source_name) and contradicts(a, b):
+                if same_source(a.source_name, b.source_name):
+                    continue
+                if contradicts(a, b, in_group[i], in_group[j]):
                     parent[_root(parent, i)] = _root(parent, j)
                     linked |= {i, j}
         components: dict[int, list[int]] = {}

@@ -89,15 +89,17 @@ def patterns(resources: Resources) -> Patterns:
     return pats
 
 
-def parse_number(s: str, words: dict[str, tuple[int, bool]]) -> float | None:
-    """ "1,200" / "1.200" / "1 200" / "twelve hundred" / "1.2m" / "70+" -> a float."""
+def parse_number(s: str, words: dict[str, tuple[int, bool]], decimal: bool = False) -> float | None:
+    """ "1,200" / "1.200" / "1 200" / "twelve hundred" / "1.2m" / "70+" -> a float.
+
+    "1.200" is read as European thousands unless ``decimal`` (percentages: "0.145%")."""
     t = s.strip().lower().rstrip("+").strip()
     m = re.fullmatch(r"([\d.,\u00a0\u202f ]+?)\s?(thousand|million|billion|m|mn|bn|k)?", t)
     if m and any(ch.isdigit() for ch in m.group(1)):
         core = m.group(1).strip()
         if re.fullmatch(rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+(?:\.\d+)?", core):
             core = re.sub(rf"[{SEPARATORS}]", "", core)
-        elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", core):
+        elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", core) and not decimal:
             core = core.replace(".", "")  # European thousands: 1.200
         try:
             value = float(core)
@@ -171,11 +173,14 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
         a = m.group("b1") or m.group("f1") or m.group("r1")
         b = m.group("b2") or m.group("f2") or m.group("r2")
         low, high = parse_number(a, words), parse_number(b, words)
+        scale = re.search(r"(thousand|million|billion|mn|bn|m|k)\s*$", b.strip().lower())
+        if low is not None and high is not None and scale and not re.search(r"[a-z]", a):
+            low *= SCALES[scale.group(1)]  # "between $300 and 400 billion"
         if low is None or high is None or low >= high:
             return None  # "3-1" is a score, not a range
         kind = "range"
     else:
-        value = parse_number(m.group("num"), words)
+        value = parse_number(m.group("num"), words, decimal=bool(m.group("pct")))
         if value is None:
             return None
         low, high = value, value
