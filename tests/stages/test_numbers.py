@@ -65,3 +65,19 @@ def test_money_and_percent_units(light_resources: Resources) -> None:
 )
 def test_things_that_are_not_counts(light_resources: Resources, text: str) -> None:
     assert find_quantities(text, light_resources) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,200 / 1.200 / 1 200 / twelve hundred / 1.2m / 70+",
+        "Scores 3-1, 2-2 and 10-0; dates 2014, 24/7, 12/03/2026; phone +44 20 7946 0958.",
+        "99999999999999999999999999 people, 1e309 people, ∞ people, ١٢ people, ½ people",
+        "between 5 and and 7, from to, more than than, at least",
+        "€, $, %, per cent, dozens of, tens of thousands of",
+    ],
+)
+def test_odd_forms_never_crash_and_spans_hold(light_resources: Resources, text: str) -> None:
+    for q in find_quantities(text, light_resources):
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.low is None or q.high is None or q.low <= q.high

@@ -38,3 +38,15 @@ def test_apposition_after_and_relative_clause(resources: Resources) -> None:
 def test_no_role_without_a_role_word(resources: Resources) -> None:
     text = "After the storm, Lauri Niemi said the roads were closed."
     assert _role(resources, text, "Lauri Niemi") is None
+
+
+def test_time_phrases_and_other_people_are_not_roles(resources: Resources) -> None:
+    text = "Early on Tuesday morning, Senator Rosa Klein, 61, announced her retirement."
+    assert _role(resources, text, "Rosa Klein") == "Senator"
+    text = "Italian Prime Minister Carla Conti and French President Paul Marchand met."
+    assert _role(resources, text, "Paul Marchand") == "French President"
+
+
+def test_leading_preposition_is_not_part_of_the_title(resources: Resources) -> None:
+    text = "The letter was sent to Dutch Finance Minister Pieter Smit on Friday."
+    assert _role(resources, text, "Pieter Smit") == "Dutch Finance Minister"

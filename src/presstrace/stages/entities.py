@@ -39,7 +39,7 @@ LABELS = {
 }
 # Labels the gazetteer may overrule: the model's guesses for capitalised names.
 RELABELLABLE = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "FAC", "LOC", "GPE"}
-POSSESSIVE_ENDINGS = ("'s", "’s")
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 @dataclass(slots=True)
@@ -61,7 +61,7 @@ def bare(text: str) -> str:
         t = t[4:]
     for ending in POSSESSIVE_ENDINGS:
         if t.endswith(ending):
-            t = t[: -len(ending)]
+            t = t[: -len(ending) + (1 if ending[0] == "s" else 0)]  # "States'" -> "States"
     return t.strip()
 
 
@@ -160,7 +160,8 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             pending.append(m)
             continue
         m.place_id, m.name = place.id, place.name
-        countries.add(place.country)
+        if place.country:
+            countries.add(place.country)
     for m in pending:
         place = gaz.resolve(bare(doc[m.start : m.end].text), countries)
         if place is not None:

@@ -23,7 +23,8 @@ PROMINENT_POPULATION = 100_000
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry. ``lat``/``lon`` are None for countries and US states."""
+    """A gazetteer entry. ``lat``/``lon`` are None for countries and US states;
+    ``country`` (ISO code) is "" for continents and world regions."""
 
     id: str
     name: str
@@ -116,7 +117,8 @@ def build_gazetteer(resources: Resources) -> Gazetteer:
     for line in resources.data_lines("places_extra.tsv"):
         pid, name, country, lat, lon, *rest = line.split("\t")
         alts = [a.strip() for a in rest[0].split(",")] if rest else []
-        gaz.add(Place(pid, name, country, "region", float(lat), float(lon)), alts)
+        code = "" if country == "-" else country
+        gaz.add(Place(pid, name, code, "region", float(lat), float(lon)), alts)
     for line in resources.data_lines("place_aliases.tsv"):
         alias, target, *rest = line.split("\t")
         within = rest[0] if rest else None

@@ -24,7 +24,21 @@ if TYPE_CHECKING:
 MEMO_KEY = "roles.lexicon"
 MAX_ROLE_TOKENS = 14
 POSSESSIVE = {"'s", "’s", "'", "’"}
-LEADING_DROP = {"a", "an", "the", "its", "his", "her", "their", "our", "and", "but"}
+LEADING_DROP = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "and",
+    "but",
+    "to",
+    "of",
+    "for",
+}
 CONNECTORS = {"of", "for", "and", "to"}
 BOUNDARY = {",", ";", ":", "(", ")", "“", "”", '"', ".", "!", "?", "—", "–"}
 NUMERIC_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -78,6 +92,8 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
         t = doc[i]
         if t.is_space or "\n" in t.whitespace_ or t.ent_type_ in NUMERIC_ENTS:
             break
+        if t.ent_type_ == "PERSON" and doc[i + 1].text not in POSSESSIVE:
+            break  # "US President Donald Trump and Turkish President ...": another person
         if t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
             pass
         elif t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "ADV"):
@@ -108,14 +124,22 @@ def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> b
     toks = [doc[i] for i in range(start, end)]
     if toks[0].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX", "PART"):
         return False
-    for t in toks:
+    for n, t in enumerate(toks):
         if t.pos_ == "AUX" or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")):
             return False
-        if t.ent_type_ == "PERSON":
+        if t.ent_type_ in ("DATE", "TIME") or t.tag_ in ("WDT", "WP", "WP$", "WRB"):
+            return False
+        if t.ent_type_ == "PERSON" and not (n + 1 < len(toks) and toks[n + 1].text in POSSESSIVE):
             return False
     if person:
         return any(is_role_word(t, lex) for t in toks)
-    return any(t.pos_ == "NOUN" and t.is_lower for t in toks)
+    # an organisation's description: "the dam's operator", "a volunteer rescue group"
+    opens = (
+        toks[0].pos_ == "DET"
+        or toks[0].tag_ == "PRP$"
+        or (len(toks) > 1 and toks[1].text in POSSESSIVE)
+    )
+    return opens and any(t.pos_ == "NOUN" and t.is_lower for t in toks)
 
 
 def _left_segment(doc: Doc, comma: int) -> int:
