@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from presstrace import Resources
 from presstrace.records import Article
-from presstrace.stages.entities import Mention, bare, entities, repair_orgs
+from presstrace.stages.entities import Mention, bare, entities, placed_names, repair_orgs
 from presstrace.stages.places import place_info
 
 
@@ -52,3 +52,16 @@ def test_truncated_org_is_repaired(resources: Resources) -> None:
     mentions = [Mention(org.start, org.end, "ORG"), Mention(gpe.start, gpe.end, "GPE")]
     fixed = repair_orgs(doc, mentions)
     assert len(fixed) == 1 and doc[fixed[0].start : fixed[0].end].text.endswith("for Russia")
+
+
+def test_place_cues_make_a_bare_name_a_place(resources: Resources) -> None:
+    text = "Water reached the town of Marrowby at dawn. Later Harlan spoke."
+    doc = resources.nlp(text)
+    town = doc.char_span(text.index("Marrowby"), text.index("Marrowby") + len("Marrowby"))
+    man = doc.char_span(text.index("Harlan"), text.index("Harlan") + len("Harlan"))
+    assert town is not None and man is not None
+    mentions = [
+        Mention(town.start, town.end, "PERSON", "Marrowby"),
+        Mention(man.start, man.end, "PERSON", "Harlan"),
+    ]
+    assert placed_names(doc, mentions, resources) == {"Marrowby"}

@@ -140,10 +140,27 @@ def corefer_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def placed_names(doc: Doc, mentions: list[Mention], resources: Resources) -> set[str]:
+    """Bare one-word "person" names the article writes after a place cue ("in Valdora")."""
+    cues = [tuple(c.lower().split()) for c in resources.data_lines("place_cues.txt")]
+    out: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON" or m.end - m.start != 1 or len(m.name.split()) > 1:
+            continue
+        before = tuple(t.lower_ for t in doc[max(0, m.start - 3) : m.start])
+        if any(before[-len(c) :] == c for c in cues):
+            out.add(doc[m.start].text)
+    return out
+
+
 def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
     """Relabel known places as PLACE and resolve PLACEs, using the article's countries."""
     gaz = gazetteer(resources)
+    placed = placed_names(doc, mentions, resources)
     for m in mentions:
+        if m.label == "PERSON" and m.end - m.start == 1 and doc[m.start].text in placed:
+            m.label = "PLACE"
+            continue
         if m.label == "PERSON" and len(m.name.split()) > 1:
             continue
         name = bare(doc[m.start : m.end].text)
