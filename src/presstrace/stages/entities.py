@@ -235,3 +235,16 @@ def entities(article: Article, doc: Doc | None, resources: Resources) -> Article
         role = m.role if label in ("PERSON", "ORG") else None
         found.append(Entity(start, end, text, label, m.name or text, role, m.place_id))
     return article.evolve(entities=tuple(found))
+
+
+@register("entities", 1, requires={"doc"}, provides={"entities"}, english_only=True)
+def entities_v1(article: Article, doc: Doc | None, resources: Resources) -> Article:
+    """The first version, plain spaCy labels mapped: kept so pinned pipelines still run."""
+    assert doc is not None
+    found = []
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if label is not None:
+            text = article.text[ent.start_char : ent.end_char]
+            found.append(Entity(ent.start_char, ent.end_char, text, label, text.strip()))
+    return article.evolve(entities=tuple(found))
