@@ -85,3 +85,23 @@ def test_example_pages(
     assert hits, art.claims
     if source is not None:
         assert hits[0].source_name == source
+
+
+def test_agents_ages_and_treatment(resources: Resources) -> None:
+    text = (
+        "Two explosions killed 14 people in the port. The ferry captain died aged 64. "
+        "Another 9 were treated for injuries, and 3 others are still missing."
+    )
+    found = {(c.about, c.value_low) for c in _claims(resources, text)}
+    assert ("killed", 14) in found
+    assert ("killed", 2) not in found  # the explosions did the killing
+    assert ("killed", 64) not in found  # an age
+    assert ("injured", 9) in found
+    assert ("missing", 3) in found
+
+
+def test_infections_and_recoveries(resources: Resources) -> None:
+    text = "The health office reported 420 new infections, and 37 recovered patients went home."
+    found = {(c.about, c.value_low, c.source_name) for c in _claims(resources, text)}
+    assert ("infected", 420, "health office") in found
+    assert any(about == "recovered" and low == 37 for about, low, _ in found)

@@ -27,7 +27,18 @@ if TYPE_CHECKING:
 MEMO_KEY = "claims.lexicon"
 # Counted things that are events happening to people: a person noun needs one of these.
 EVENTS = frozenset(
-    {"killed", "casualties", "injured", "missing", "arrested", "displaced", "evacuated", "rescued"}
+    {
+        "killed",
+        "casualties",
+        "injured",
+        "missing",
+        "arrested",
+        "displaced",
+        "evacuated",
+        "rescued",
+        "infected",
+        "recovered",
+    }
 )
 MAX_CLIMB = 6
 VIA_PREP = "@prep"  # claim_terms.tsv: a word that counts only as "taken to hospital"
@@ -63,6 +74,7 @@ class Lexicon:
     reporting: frozenset[str]
     units: dict[str, str]
     via_prep: dict[str, str]
+    anonymous: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -75,6 +87,7 @@ def lexicon(resources: Resources) -> Lexicon:
             frozenset(resources.data_lines("reporting_verbs.txt")),
             {r[0]: r[2] for r in rows if len(r) > 2 and r[2] != VIA_PREP},
             {r[0]: r[1] for r in rows if len(r) > 2 and r[2] == VIA_PREP},
+            frozenset(resources.data_lines("anonymous_sources.txt")),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -127,22 +140,33 @@ def lexicon_of(doc: Doc) -> Lexicon:
     return lex
 
 
+def of_term(tok: Token, lex: Lexicon) -> str | None:
+    """ "the number of deaths" -> killed."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and term(obj, lex):
+                    return term(obj, lex)
+    return None
+
+
 def event_near(start: Token, lex: Lexicon) -> str | None:
     """An event word governing or modifying ``start``: "people killed", "died", "killing of"."""
+    head = start.head
+    if start.dep_ == "nsubj" and head.pos_ == "VERB" and term(head, lex) in EVENTS:
+        if any(c.dep_ == "dobj" for c in head.children):
+            return None  # "two blasts killed 20 people": the blasts did the killing
     for child in start.children:
         if child.dep_ in ("acl", "amod", "relcl", "appos") and term(child, lex) in EVENTS:
             return term(child, lex)
     nxt = start.doc[start.i + 1] if start.i + 1 < len(start.doc) else None
     if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and term(nxt, lex) in EVENTS:
         return term(nxt, lex)
-    head = start.head
-    if start.dep_ == "nsubj" and head.pos_ == "VERB" and term(head, lex) in EVENTS:
-        if not any(c.dep_ == "auxpass" for c in head.children) and head.lemma_ != "die":
-            return None  # "two blasts killed ...": the blasts did the killing
     tok = start
     for _ in range(MAX_CLIMB):
-        if tok.head is tok or tok.dep_ not in CLIMB_THROUGH:
-            break
+        nouns = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        if tok.head is tok or (tok.dep_ not in CLIMB_THROUGH and not nouns):
+            break  # "a man and two women" climbs; "... and nine are missing" does not
         tok = tok.head
         about = term(tok, lex)
         if about in EVENTS:
@@ -150,13 +174,17 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass", "acomp", "oprd", "attr"):
-                    found = term(child, lex)
+                    found = term(child, lex) or of_term(child, lex)
                     if found in EVENTS and child is not start:
                         return found
                 if child.dep_ == "prep":
                     for gc in child.children:
-                        if gc.dep_ == "pobj" and gc.lemma_.lower() in lex.via_prep:
+                        if gc.dep_ != "pobj":
+                            continue
+                        if gc.lemma_.lower() in lex.via_prep:  # "taken to hospital"
                             return lex.via_prep[gc.lemma_.lower()]
+                        if gc.pos_ == "NOUN" and term(gc, lex) in EVENTS:  # "treated for injuries"
+                            return term(gc, lex)
             if tok.lemma_.lower() in lex.reporting:
                 break
     return None
@@ -178,6 +206,9 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
     if q.unit is not None:
         return "money", num, None
     if counted is not None:
+        for child in counted.children:  # "33 recovered cases", "12 injured people"
+            if child.dep_ in ("amod", "compound") and term(child, lex) in EVENTS:
+                return term(child, lex), num, counted
         about = term(counted, lex)
         if about in ("distance", "area") and counted.i > 0:
             before = doc[counted.i - 1].lower_
@@ -187,7 +218,16 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         if about in EVENTS and counted.pos_ in ("NOUN", "ADJ"):
             return about, num, counted
         # people ("residents", "miners"...): what happened to them is the claim
-        if is_person(counted, lex) or counted.tag_ in ("NNS", "NNPS", "PRP"):
+        if is_person(counted, lex):
+            return event_near(counted, lex), num, counted
+        # other plural nouns only as the event's own subject or object: "killed two
+        # visitors", not "infected 35,000 in at least 28 countries"
+        direct = counted.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr") or (
+            counted.dep_ == "pobj"
+            and counted.head.head.pos_ == "NOUN"
+            and term(counted.head.head, lex) in EVENTS  # "the deaths of 14 miners"
+        )
+        if counted.tag_ in ("NNS", "NNPS", "PRP") and direct:
             return event_near(counted, lex), num, counted
         return None, num, counted
     return event_near(num, lex), num, counted
@@ -215,12 +255,15 @@ def entity_names(entities: tuple[Entity, ...], start: int, end: int) -> list[str
     return names
 
 
-def resolve_group(np: Span, entities: tuple[Entity, ...]) -> str | None:
+def resolve_group(
+    np: Span, entities: tuple[Entity, ...], anonymous: frozenset[str] = frozenset()
+) -> str | None:
     """ "the volunteers" -> the organisations named with that word; else the phrase itself."""
     root = np.root
-    for e in entities:
-        if e.start <= root.idx < e.end and e.label in ("PERSON", "ORG", "PLACE", "NORP"):
-            return e.name
+    for tok in (root, *(c for c in root.children if c.dep_ == "appos")):
+        for e in entities:
+            if e.start <= tok.idx < e.end and e.label in ("PERSON", "ORG", "PLACE", "NORP"):
+                return e.name  # "the director of X, Dr Y" -> Y
     if root.pos_ == "PROPN":
         return compact_phrase(root)
     named = entity_names(entities, np.start_char, np.end_char)
@@ -233,6 +276,8 @@ def resolve_group(np: Span, entities: tuple[Entity, ...]) -> str | None:
         before = [e for e in entities if e.label == want and e.end <= np.start_char]
         return before[-1].name if before else None
     stem = root.lemma_.lower()
+    if stem in anonymous or root.lower_ in anonymous:
+        return None
     orgs = [e for e in entities if e.label == "ORG" and stem in e.name.lower()]
     if orgs:
         best = min(orgs, key=lambda e: abs(e.start - np.start_char))
@@ -268,7 +313,7 @@ def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon)
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             objs = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
             if objs:
-                found = resolve_group(_phrase(doc, objs[0]), article.entities)
+                found = resolve_group(_phrase(doc, objs[0]), article.entities, lex.anonymous)
                 if found:
                     return found
     verbs = []
@@ -294,7 +339,7 @@ def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon)
             phrase = _phrase(doc, child)
             if phrase.start_char <= q.start < phrase.end_char or term(child, lex):
                 continue  # "no deaths were reported": the claim is the subject
-            found = resolve_group(phrase, article.entities)
+            found = resolve_group(phrase, article.entities, lex.anonymous)
             if found:
                 return found
     return article.credited_source or article.publisher

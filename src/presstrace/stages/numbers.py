@@ -130,6 +130,9 @@ def _not_a_count(text: str, start: int, end: int, m: re.Match[str]) -> bool:
         return True
     if re.search(r"[\d:/]\s?$", before):
         return True
+    ages = r"\b(?:aged|age of|age)\s+(?:above|over|under|below|between|from)?\s*$"
+    if re.search(ages, text[max(0, start - 20) : start], re.I):
+        return True  # "died aged 91"
     raw = m.group("num")
     marked = m.group("qual") or m.group("cur") or m.group("pct") or m.group("curw")
     if raw and not marked:
