@@ -253,10 +253,12 @@ def people(
 
     with handled(), Store(db, readonly=True) as store:
         rows = store.people(limit=limit)
-        if fmt is None:
-            for r in rows:
+        roles = store.roles_by_person([r["name"] for r in rows])
+        for r in rows:
+            r["roles"] = roles.get(r["name"], [])
+            if fmt is None:
                 r["roles"] = "; ".join(f"{x['role']} ({x['articles']})" for x in r["roles"])
-        _print_rows(rows, fmt, ["name", "roles", "articles", "mentions", "quoted"])
+        _print_rows(rows, fmt, ["name", "roles", "articles", "mentions", "quotes"])
 
 
 @app.command()
@@ -268,7 +270,7 @@ def claims(
     limit: Annotated[int, typer.Option("--limit", min=1, max=1_000_000)] = 1000,
     fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
 ) -> None:
-    """Numeric claims with who makes them."""
+    """Numeric claims with who makes them, newest articles first."""
     from .store import Store
 
     with handled(), Store(db, readonly=True) as store:
@@ -276,8 +278,8 @@ def claims(
         if fmt is None:
             for r in rows:
                 r["value"] = _range(r["value_low"], r["value_high"], r["qualifier"])
-                r["article"] = r["title"] or r["url"] or r["article_id"][:10]
-        _print_rows(rows, fmt, ["about", "value", "unit", "source_name", "text", "article"])
+                r["in"] = _article_label(r["article"])
+        _print_rows(rows, fmt, ["about", "value", "unit", "source_name", "text", "in"])
 
 
 @app.command()
@@ -299,8 +301,12 @@ def conflicts(
                     f"({c['source_name']})"
                     for c in r["claims"]
                 )
-                r["article"] = r["title"] or r["url"] or r["article_id"][:10]
-        _print_rows(rows, fmt, ["about", "sources", "figures", "article"])
+                r["in"] = _article_label(r["article"])
+        _print_rows(rows, fmt, ["about", "sources", "figures", "in"])
+
+
+def _article_label(ref: dict[str, Any]) -> str:
+    return str(ref.get("title") or ref.get("url") or ref["id"][:10])
 
 
 @app.command()

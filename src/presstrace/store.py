@@ -469,30 +469,12 @@ class Store:
             out.update(r["source"] for r in rows)
         return out
 
-    # -- people, claims and conflicts across the corpus -------------------------
-
-    def people(self, limit: int = 50) -> list[dict[str, Any]]:
-        """People named in the corpus, most widely covered first: the roles articles give
-        them (with how many articles give each) and how often they are quoted."""
-        rows = self.conn.execute(
-            "SELECT name, count(*) AS mentions, count(DISTINCT article_id) AS articles "
-            "FROM entities WHERE label = 'PERSON' GROUP BY name "
-            "ORDER BY articles DESC, mentions DESC, name LIMIT ?",
-            (limit,),
-        ).fetchall()
-        people = {
-            r["name"]: {
-                "name": r["name"],
-                "articles": r["articles"],
-                "mentions": r["mentions"],
-                "quoted": 0,
-                "roles": [],
-            }
-            for r in rows
-        }
-        names = list(people)
+    def roles_by_person(self, names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """For each person, the roles articles give them, most widely given first, with the
+        number of articles giving each."""
+        out: dict[str, list[dict[str, Any]]] = {n: [] for n in names}
         for i in range(0, len(names), 500):
-            chunk = names[i : i + 500]
+            chunk = list(names[i : i + 500])
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 "SELECT name, role, count(DISTINCT article_id) AS n FROM entities "
@@ -500,48 +482,7 @@ class Store:
                 "GROUP BY name, role ORDER BY n DESC, role",
                 chunk,
             ):
-                people[r["name"]]["roles"].append({"role": r["role"], "articles": r["n"]})
-            for r in self.conn.execute(
-                "SELECT speaker_name, count(*) AS n FROM quotes "
-                f"WHERE speaker_name IN ({marks}) GROUP BY speaker_name",
-                chunk,
-            ):
-                people[r["speaker_name"]]["quoted"] = r["n"]
-        return list(people.values())
-
-    def claims(self, about: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
-        """Numeric claims with their article, optionally only about one counted thing."""
-        rows = self.conn.execute(
-            'SELECT c.article_id, c.idx, c.start, c."end", c.text, c.source_name, c.about, '
-            "c.value_low, c.value_high, c.qualifier, c.unit, a.url, a.title, a.published "
-            "FROM claims c JOIN articles a ON a.id = c.article_id "
-            "WHERE (? IS NULL OR c.about = ?) "
-            "ORDER BY a.published, a.rowid, c.idx LIMIT ?",
-            (about, about, limit),
-        ).fetchall()
-        return [dict(r) for r in rows]
-
-    def conflicts(self, limit: int = 1000) -> list[dict[str, Any]]:
-        """Per-article conflicts, each with the claims it sets side by side."""
-        rows = self.conn.execute(
-            "SELECT f.article_id, f.idx, f.about, f.claims, f.sources, a.url, a.title "
-            "FROM conflicts f JOIN articles a ON a.id = f.article_id "
-            "ORDER BY a.published, a.rowid, f.idx LIMIT ?",
-            (limit,),
-        ).fetchall()
-        out = []
-        for r in rows:
-            idxs = [int(i) for i in json.loads(r["claims"])]
-            marks = ",".join("?" * len(idxs))
-            claims = self.conn.execute(
-                "SELECT idx, text, source_name, about, value_low, value_high, qualifier, unit "
-                f"FROM claims WHERE article_id = ? AND idx IN ({marks}) ORDER BY idx",
-                (r["article_id"], *idxs),
-            ).fetchall()
-            item = dict(r)
-            item["claims"] = [dict(c) for c in claims]
-            item["sources"] = json.loads(r["sources"])
-            out.append(item)
+                out[r["name"]].append({"role": r["role"], "articles": r["n"]})
         return out
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
