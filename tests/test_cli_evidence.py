@@ -42,6 +42,9 @@ def test_people_claims_conflicts(tmp_path: Path) -> None:
     conflicts = [json.loads(x) for x in out.stdout.splitlines()]
     assert conflicts and "Socorro Norte" in conflicts[0]["sources"]
     assert len(conflicts[0]["claims"]) >= 2
+    estimate = conflicts[0]["estimate"]
+    assert estimate["low"] == 12 and estimate["high"] is None
+    assert estimate["conservative"] == 12
 
     table = runner.invoke(app, ["conflicts", "--db", str(db)])
     assert table.exit_code == 0 and "Socorro Norte" in table.stdout

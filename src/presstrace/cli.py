@@ -289,10 +289,35 @@ def conflicts(
     fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
 ) -> None:
     """Claims about the same count from different sources that cannot all be true."""
+    from .records import Claim
+    from .stages.conflicts import summarize
     from .store import Store
 
     with handled(), Store(db, readonly=True) as store:
         rows = store.conflicts(limit=limit)
+        for r in rows:
+            est = summarize(
+                [
+                    Claim(
+                        c["start"],
+                        c["end"],
+                        c["text"],
+                        c["source_name"],
+                        c["about"],
+                        c["value_low"],
+                        c["value_high"],
+                        c["qualifier"],
+                        c["unit"],
+                    )
+                    for c in r["claims"]
+                ]
+            )
+            r["estimate"] = {
+                "low": est.low,
+                "best": est.best,
+                "high": est.high,
+                "conservative": est.conservative,
+            }
         if fmt is None:
             for r in rows:
                 r["sources"] = " vs ".join(r["sources"])
@@ -302,7 +327,12 @@ def conflicts(
                     for c in r["claims"]
                 )
                 r["in"] = _article_label(r["article"])
-        _print_rows(rows, fmt, ["about", "sources", "figures", "in"])
+                e = r["estimate"]
+                r["low / best / high"] = (
+                    f"{e['low']:g} / {e['best']:g} / "
+                    f"{'open' if e['high'] is None else format(e['high'], 'g')}"
+                )
+        _print_rows(rows, fmt, ["about", "sources", "figures", "low / best / high", "in"])
 
 
 def _article_label(ref: dict[str, Any]) -> str:
