@@ -1,9 +1,9 @@
-"""Numeric claims against a small hand-labelled Wikinews set (``claims_gold/``).
+"""Numeric claims against a small hand-labelled Wikinews set (``wikinews_gold/``).
 
 A gold claim is found when a claim's span holds the gold number; it is right when the value
 (low and high), the counted thing (deaths folded together) and the source all agree. Recall:
 right gold claims / gold claims; precision: right claims / claims presstrace made.
-The annotation rules are in ``claims_gold/RULES.md``.
+The annotation rules are in ``wikinews_gold/RULES.md``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from evals.shared import evaldata
 
 NAME = "claims_wikinews"
-GOLD = Path(__file__).with_name("claims_gold") / "wikinews.jsonl"
+GOLD = Path(__file__).with_name("wikinews_gold") / "claims.jsonl"
 FAMILY = {"dead": "killed", "casualties": "killed"}
 
 
