@@ -50,3 +50,18 @@ def test_time_phrases_and_other_people_are_not_roles(resources: Resources) -> No
 def test_leading_preposition_is_not_part_of_the_title(resources: Resources) -> None:
     text = "The letter was sent to Dutch Finance Minister Pieter Smit on Friday."
     assert _role(resources, text, "Pieter Smit") == "Dutch Finance Minister"
+
+
+def test_apposition_followed_by_relative_clause(resources: Resources) -> None:
+    text = "Olga Berg, a Swedish geologist who studied glaciers, died on Monday."
+    assert _role(resources, text, "Olga Berg") == "Swedish geologist"
+
+
+def test_titles_inside_the_name_become_the_role(resources: Resources) -> None:
+    from presstrace.records import Article
+    from presstrace.stages.entities import entities
+
+    text = "The ceremony was led by Sultan Hamid bin Rashid of the coastal province."
+    art = entities(Article(text=text), resources.nlp(text), resources)
+    people = [e for e in art.entities if e.label == "PERSON"]
+    assert people and people[0].name == "Hamid bin Rashid" and people[0].role == "Sultan"

@@ -90,6 +90,19 @@ def repair_orgs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """ "Sultan Said bin Taimur", "Dr Meerjady": titles the model put inside a PERSON name
+    move out of it, where ``title_before`` finds them as the role."""
+    lex = roles_mod.lexicon(resources)
+    for m in mentions:
+        while m.label == "PERSON" and m.end - m.start >= 2:
+            first = doc[m.start]
+            if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
+                m.start += 1
+            else:
+                break
+
+
 def assign_roles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
     lex = roles_mod.lexicon(resources)
     for m in mentions:
@@ -211,6 +224,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     """All corrected mentions in a parsed text, in text order."""
     mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents]
     mentions = repair_orgs(doc, mentions)
+    strip_titles(doc, mentions, resources)
     assign_roles(doc, mentions, resources)
     mentions = corefer_people(doc, mentions)
     resolve_places(doc, mentions, resources)

@@ -49,6 +49,7 @@ class Lexicon:
     nouns: frozenset[str]
     verbs: dict[str, str]
     org_words: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -59,6 +60,7 @@ def lexicon(resources: Resources) -> Lexicon:
             frozenset(w.lower() for w in resources.data_lines("role_nouns.txt")),
             verbs,
             frozenset(w.lower() for w in resources.data_lines("org_words.txt")),
+            frozenset(resources.data_lines("honorifics.txt")),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -82,6 +84,15 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
 
+def _other_person(tok: Token, start: int) -> bool:
+    """Whether ``tok`` sits in a full name (two or more words) of someone other than the
+    person whose name starts at ``start`` (the model may have put a title in that name)."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.label_ == "PERSON" and len(ent) >= 2 and not ent.start <= start < ent.end
+    return False
+
+
 def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
     """A title written straight before the name: "Russian President Vladimir Putin"."""
     if start == 0 or not is_role_word(doc[start - 1], lex):
@@ -92,13 +103,19 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
         t = doc[i]
         if t.is_space or "\n" in t.whitespace_ or t.ent_type_ in NUMERIC_ENTS:
             break
-        if t.ent_type_ == "PERSON" and doc[i + 1].text not in POSSESSIVE:
+        if (
+            t.ent_type_ == "PERSON"
+            and doc[i + 1].text not in POSSESSIVE
+            and _other_person(t, start)
+        ):
             break  # "US President Donald Trump and Turkish President ...": another person
         if t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
             pass
         elif t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "ADV"):
-            if not (t.lower_ in CONNECTORS and inside and i > 0 and doc[i - 1].is_title):
-                break
+            prev = doc[i - 1] if i > 0 else None
+            joined = prev is not None and (prev.is_title or is_role_word(prev, lex))
+            if not (t.lower_ in CONNECTORS and inside and joined):
+                break  # "of"/"and" only inside a title: "computer scientist and mathematician"
         elif is_role_word(t, lex):
             pass
         elif (t.is_title or t.is_upper) and (
@@ -158,6 +175,8 @@ def _right_segment(doc: Doc, start: int) -> int:
     i = start
     sent_end = doc[start].sent.end if start < len(doc) else start
     while i < sent_end and doc[i].text not in BOUNDARY and "\n" not in doc[i].text:
+        if i > start and doc[i].lower_ in ("who", "which", "whose"):
+            break  # "a British mathematician who has published ..."
         i += 1
     return i
 
@@ -179,7 +198,8 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
     if doc[end + 1].lower_ in ("who", "which", "whose", "that"):
         return None
     seg_end = _right_segment(doc, end + 1)
-    if seg_end >= len(doc) or doc[seg_end].text not in (",", ".", ";", "—", "–", ")"):
+    closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose")
+    if seg_end >= len(doc) or doc[seg_end].lower_ not in closing:
         return None
     if not _segment_ok(doc, end + 1, seg_end, person, lex):
         return None
@@ -207,6 +227,8 @@ def relative_clause(doc: Doc, end: int, lex: Lexicon) -> str | None:
 
 def find_role(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> str | None:
     """The role the text gives the entity at tokens [start, end), or None."""
+    while start > 0 and doc[start - 1].text in lex.honorifics:
+        start -= 1  # "the director of IEDCR, Dr Meerjady Sabrina Flora"
     if person:
         role = title_before(doc, start, lex)
         if role:
