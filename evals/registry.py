@@ -10,6 +10,7 @@ EVALS = [
     "evals.eval_aeb",
     "evals.eval_claims_wikinews",
     "evals.eval_roles_wikinews",
+    "evals.eval_places_wikinews",
 ]
 
 
