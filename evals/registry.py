@@ -11,6 +11,7 @@ EVALS = [
     "evals.eval_claims_wikinews",
     "evals.eval_roles_wikinews",
     "evals.eval_places_wikinews",
+    "evals.eval_flags",
 ]
 
 
