@@ -12,6 +12,9 @@ EVALS = [
     "evals.eval_stories",
     "evals.eval_pairs",
     "evals.eval_copies",
+    "evals.eval_claims_wikinews",
+    "evals.eval_roles_wikinews",
+    "evals.eval_places_wikinews",
     "evals.eval_flags",
 ]
 

@@ -5,6 +5,12 @@
 
 from __future__ import annotations
 
-from . import entities, fingerprint, flags  # noqa: F401
+from . import claims, conflicts, entities, fingerprint, flags  # noqa: F401
 
-DEFAULT_STAGES: tuple[str, ...] = ("entities.v1", "flags.v1", "fingerprint.v1")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "entities.v2",
+    "claims.v1",
+    "conflicts.v1",
+    "flags.v1",
+    "fingerprint.v1",
+)
