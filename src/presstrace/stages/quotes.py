@@ -35,6 +35,7 @@ _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?]+[\s)]+")
 _DASH = re.compile(r"^\s*[–—-]+\s*$")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’«»()[]—–-"
+_HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
 _CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl")
 
 
@@ -86,6 +87,12 @@ class _Context:
     def phrase(self, head: Token, a: int, b: int) -> _Speaker | None:
         """``head``'s subtree cut to text[a:b], without edge punctuation."""
         toks = [t for t in head.subtree if t.idx >= a and t.idx + len(t) <= b]
+        breaks = [k for k, t in enumerate(toks) if "\n" in t.text]
+        if breaks:  # a speaker is named within one paragraph
+            at = next(k for k, t in enumerate(toks) if t.i == head.i)
+            lo = max([k + 1 for k in breaks if k < at], default=0)
+            hi = min([k for k in breaks if k > at], default=len(toks))
+            toks = toks[lo:hi]
         while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
             toks.pop(0)
         while toks and toks[-1].is_punct:
@@ -137,17 +144,15 @@ def _direct(q: Quoted, prev: Quoted | None, nxt: Quoted | None, ctx: _Context) -
     if m and m.start() > q.end:
         after_b = m.start()
     found = _cue_after(q.end, after_b, ctx)
+    before_a = max(para_a, prev.end if prev is not None and prev.end > para_a else para_a)
+    ends = list(_SENT_END.finditer(text, before_a, q.start))
+    if ends:
+        before_a = ends[-1].end()
     if found is None:
-        before_a = max(para_a, prev.end if prev is not None and prev.end > para_a else para_a)
-        ends = list(_SENT_END.finditer(text, before_a, q.start))
-        if ends:
-            before_a = ends[-1].end()
         found = _cue_before(before_a, q.start, ctx)
     if found is not None:
         cue, speaker = found
         return _Candidate("direct", start, end, cue, speaker)
-    if _words(inner) < SCARE_QUOTE_WORDS:
-        return None
     own_para = q.start == para_a and text[q.end : para_b].strip(" .,") == ""
     if own_para and para_a > 0:
         prev_a, prev_b = _paragraph(text, max(0, para_a - 2))
@@ -158,6 +163,11 @@ def _direct(q: Quoted, prev: Quoted | None, nxt: Quoted | None, ctx: _Context) -
             found = _cue_before(a, prev_a + len(intro), ctx)
             if found is not None:
                 return _Candidate("direct", start, end, found[0], found[1])
+    # A whole sentence in quotes with no cue of its own continues the quote before it.
+    alone = not text[before_a : q.start].strip(_EDGE_PUNCT) and not text[q.end : after_b].strip(
+        _EDGE_PUNCT
+    )
+    if alone or own_para:
         return _Candidate("direct", start, end, None, None, inherit=True)
     return None
 
@@ -190,10 +200,12 @@ def _cue_after(a: int, b: int, ctx: _Context) -> tuple[tuple[int, int] | None, _
             last = proper[-1]
             return None, _Speaker(rest[0].idx, last.idx + len(last), last)
     words = [t for t in toks if not t.is_punct]
-    for t in words[:8]:
+    for k, t in enumerate(words):
         if not ctx.cue(t, "direct"):
             continue
         speaker = ctx.subject(t, a, b)
+        if k >= 8 and (speaker is None or speaker.start > words[0].idx):
+            return None
         if speaker is None:
             lead = _trim(ctx.text, a, t.idx)
             if ctx.text[lead[0] : lead[1]].strip(_EDGE_PUNCT):
@@ -286,9 +298,7 @@ def _indirect(ctx: _Context) -> Iterable[_Candidate]:
         comp = _complement(tok, frames)
         if comp is None:
             continue
-        toks = list(comp.subtree)
-        while toks and toks[-1].is_punct:
-            toks.pop()
+        toks = _content_tokens(comp, ctx)
         if len(toks) < 2:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -296,6 +306,37 @@ def _indirect(ctx: _Context) -> Iterable[_Candidate]:
         if speaker is None or (speaker.start < b and speaker.end > a):
             continue
         yield _Candidate("indirect", a, b, (tok.idx, tok.idx + len(tok)), speaker)
+
+
+def _content_tokens(comp: Token, ctx: _Context) -> list[Token]:
+    """The reported clause: ``comp``'s subtree, cut before a further cue joined to it
+    ("says X and says Y") and at a paragraph break, without edge punctuation."""
+    toks = list(comp.subtree)
+    for k, t in enumerate(toks):
+        if t.i <= comp.i:
+            continue
+        joined = t.dep_ == "conj" and t.lemma_.lower() in ctx.tables.frames
+        if joined or "\n" in t.text:
+            toks = toks[:k]
+            break
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def _headline(ctx: _Context) -> Iterable[_Candidate]:
+    """Headline-style attribution: a short line "Name: what they said"."""
+    for m in _HEADLINE.finditer(ctx.text):
+        toks = ctx.tokens(m.start(1), m.end(1))
+        if not toks or not all(t.pos_ == "PROPN" or t.is_punct for t in toks):
+            continue
+        a, b = _strip(ctx.text, m.start(2), m.end(2))
+        if _words(ctx.text[a:b]) < 3:
+            continue
+        speaker = _Speaker(m.start(1), m.end(1), toks[-1])
+        yield _Candidate("indirect", a, b, (m.end(1), m.end(1) + 1), speaker)
 
 
 def _complement(verb: Token, frames: frozenset[str]) -> Token | None:
@@ -353,7 +394,9 @@ def find_quotes(
         if c is not None:
             cands.append(c)
     direct = list(cands)
-    for c in _indirect(ctx):
+    for c in [*_headline(ctx), *_indirect(ctx)]:
+        if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
+            continue  # reported speech inside a quotation belongs to the quote
         if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
             continue
         if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
@@ -376,11 +419,12 @@ def _name(cands: list[_Candidate], text: str, names: SpeakerNames) -> list[Quote
             para_a, _ = _paragraph(text, c.start)
             if last_direct is not None:
                 prior = last_direct
-                _, prior_end = _paragraph(text, prior.content.end)
-                if text[prior_end:para_a].strip():
+                prior_a, prior_end = _paragraph(text, prior.content.end)
+                if prior_a != para_a and text[prior_end:para_a].strip():
                     continue
-                quote = Quote("direct", content, None, prior.speaker, prior.speaker_name)
+                quote = Quote("direct", content, prior.cue, prior.speaker, prior.speaker_name)
                 out.append(quote)
+                last_direct = quote
             continue
         speaker = name = label = None
         if c.speaker is not None:
