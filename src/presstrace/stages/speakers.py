@@ -82,6 +82,14 @@ class Resolved:
     label: str | None
 
 
+def _drop_titles(name: str, titles: frozenset[str]) -> str:
+    """ "Senator Mark Hill" -> "Mark Hill": the title is not part of the name."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in titles:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _extends(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """``words`` ends with ``part`` and adds only capitalised words before it ("Hanna
     Malyar" extends "Malyar"; "Defense of Ukraine" does not extend "Ukraine")."""
@@ -102,6 +110,8 @@ class SpeakerNames:
             if e.label not in SPEAKER_LABELS:
                 continue
             name = clean_name(e.text)
+            if e.label == "PERSON":
+                name = _drop_titles(name, tables.role_nouns)
             if name:
                 self.mentions.append(Mention(e.start, e.end, e.label, name, tuple(name.split())))
         self.mentions.sort(key=lambda m: m.start)
