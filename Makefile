@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 DEMO_DB ?= demo.db
+LINT_DIRS := src tests evals $(wildcard benchmarks)
 
 .PHONY: install dev demo test lint typecheck eval eval-ratchet bench fuzz clean
 
@@ -30,12 +31,12 @@ demo: $(STAMP)
 	$(BIN)/python -m presstrace.report --db $(DEMO_DB)
 
 test: $(DEVSTAMP)
-	$(BIN)/ruff check src tests evals benchmarks
+	$(BIN)/ruff check $(LINT_DIRS)
 	$(BIN)/python -m pytest tests evals
 
 lint: $(DEVSTAMP)
-	$(BIN)/ruff check src tests evals benchmarks
-	$(BIN)/ruff format --check src tests evals benchmarks
+	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/ruff format --check $(LINT_DIRS)
 
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
