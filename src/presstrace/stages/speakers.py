@@ -171,7 +171,7 @@ class SpeakerNames:
             return self.lookup(run)
         return None, None
 
-    def _pick(self, inside: list[Mention], root: Token | None) -> tuple[str, str]:
+    def _pick(self, inside: list[Mention], root: Token | None) -> tuple[str, str | None]:
         """The mention that names the speaker: the head word's, its apposition's, else
         the first by label preference (a person over an organisation)."""
         rank = {label: i for i, label in enumerate(SPEAKER_LABELS)}
