@@ -397,6 +397,12 @@ def find_quotes(
     for c in [*_headline(ctx), *_indirect(ctx)]:
         if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
+        inside = [d for d in direct if d.cue == c.cue and c.start <= d.start and d.end <= c.end]
+        if inside and c.end - c.start > max(d.end - d.start for d in inside):
+            # A quoted fragment of reported speech: one mixed quote, not a direct one.
+            for d in inside:
+                direct.remove(d)
+                cands.remove(d)
         if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
             continue
         if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
