@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 DEMO_DB ?= demo.db
-LINT_DIRS := src tests evals $(wildcard benchmarks)
+LINT_DIRS := src tests evals fuzz $(wildcard benchmarks)
 
 .PHONY: install dev demo test lint typecheck eval eval-ratchet bench fuzz clean
 
@@ -52,3 +52,11 @@ bench: $(DEVSTAMP)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+
+# Coverage-guided fuzzing of analyze (structure recovery) for a fixed budget; not part of CI.
+FUZZ_SECONDS ?= 300
+fuzz: $(DEVSTAMP)
+	$(BIN)/pip install -q 'atheris>=2.3'
+	mkdir -p .fuzz-corpus
+	$(BIN)/python fuzz/fuzz_analyze.py -max_total_time=$(FUZZ_SECONDS) -max_len=20000 \
+	  -rss_limit_mb=4096 .fuzz-corpus examples/pages

@@ -28,7 +28,9 @@ UpsertResult = Literal["ingested", "updated", "unchanged", "kept_apart"]
 # never reused or edited after it lands: add a new one instead.
 MIGRATIONS: list[tuple[int, str]] = [
     # 1: articles and everything found in them
-    (1, """
+    (
+        1,
+        """
     CREATE TABLE articles (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -131,7 +133,8 @@ MIGRATIONS: list[tuple[int, str]] = [
             VALUES ('delete', old.rowid, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
-    """),
+    """,
+    ),
 ]
 
 CHILD_TABLES = (
@@ -217,9 +220,7 @@ class Store:
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        applied = {
-            int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")
-        }
+        applied = {int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")}
         for number, sql in sorted(MIGRATIONS):
             if number in applied:
                 continue
@@ -233,7 +234,7 @@ class Store:
                 )
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
-                self.conn.execute("ROLLBACK")
+                _rollback_quietly(self.conn)
                 raise StoreError(f"migration {number} failed: {e}") from e
 
     def close(self) -> None:
@@ -495,6 +496,9 @@ class _Transaction:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
+    def _rollback(self) -> None:
+        _rollback_quietly(self.conn)
+
     def __enter__(self) -> None:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -506,12 +510,21 @@ class _Transaction:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(f"cannot commit: {e}") from e
         else:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"database write failed: {exc}") from exc
+
+
+def _rollback_quietly(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open (SQLite ends some failed ones itself)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the original error is what the user needs to see
 
 
 def _split_sql(script: str) -> list[str]:
