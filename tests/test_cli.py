@@ -110,3 +110,18 @@ def test_store_errors_are_one_line(tmp_path: Path) -> None:
     r = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl"])
     assert r.exit_code == 1
     assert "error:" in r.output and "Traceback" not in r.output
+
+
+def test_quotes_grouped_by_speaker(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    db = tmp_path / "q.db"
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    out = runner.invoke(app, ["quotes", "--db", str(db), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    ferro = [r for r in rows if r["speaker_name"] == "Lucia Ferro"]
+    assert ferro and ferro[0]["content"].startswith("We are doing everything we can")
+    text = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "ferro"])
+    assert text.exit_code == 0 and "Lucia Ferro" in text.stdout and "Dam breaks" in text.stdout
+    none = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "100%_nobody"])
+    assert none.exit_code == 0 and "no quotes" in none.output

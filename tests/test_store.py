@@ -95,3 +95,18 @@ def test_failed_batch_leaves_earlier_rows(store: Store) -> None:
     with pytest.raises(StoreError), store.transaction():
         store.conn.execute("INSERT INTO nonexistent VALUES (1)")
     assert store.count() == 1
+
+
+def test_quotes_listed_by_speaker_most_quoted_first(store: Store) -> None:
+    from presstrace.records import Quote, Span
+
+    def quoted(text: str, *names: str | None) -> Article:
+        qs = tuple(Quote("direct", Span.of(text, 0, 5), None, None, n) for n in names)
+        return Article(url=f"https://x.test/{text}", text=text, quotes=qs)
+
+    store.upsert(quoted("alpha one", "Ann Lee", "Bo Ray"))
+    store.upsert(quoted("beta two", "Bo Ray", None))
+    names = [h.speaker_name for h in store.quotes()]
+    assert names == ["Bo Ray", "Bo Ray", "Ann Lee", None]
+    assert [h.content for h in store.quotes("ann")] == ["alpha"]
+    assert store.quotes("%") == [] and store.quotes("_") == []

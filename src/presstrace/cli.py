@@ -213,6 +213,56 @@ def show(
         render_article(article, Console(highlight=False))
 
 
+@app.command()
+def quotes(
+    db: DbOption,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only speakers whose name contains this.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100000)] = 1000,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
+) -> None:
+    """Quotes across the corpus, grouped by canonical speaker, with article and snippet."""
+    from rich.text import Text
+
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        hits = store.quotes(speaker, limit=limit)
+        if fmt is not None:
+            for h in hits:
+                print(
+                    json.dumps(
+                        {
+                            "speaker_name": h.speaker_name,
+                            "speaker": h.speaker,
+                            "kind": h.kind,
+                            "cue": h.cue,
+                            "content": h.content,
+                            "article": h.article_id,
+                            "title": h.title,
+                            "url": h.url,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            return
+        if not hits:
+            err.print("no quotes")
+            return
+        console = Console(highlight=False)
+        current: object = object()
+        for h in hits:
+            if h.speaker_name != current:
+                current = h.speaker_name
+                console.print(Text(h.speaker_name or "(no speaker)", style="bold"))
+            snippet = h.content if len(h.content) <= 160 else h.content[:157] + "…"
+            line = Text(f"  {h.kind:8s} ")
+            line.append(f"“{snippet}”")
+            line.append(f"  {h.title or h.url or ''} [{h.article_id[:10]}]", style="dim")
+            console.print(line)
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user without ``--debug``."""
     if "--debug" in sys.argv[1:]:

@@ -175,6 +175,20 @@ class SearchHit:
     rank: float
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """One stored quote with its article, for listings by speaker."""
+
+    article_id: str
+    title: str | None
+    url: str | None
+    kind: str
+    content: str
+    cue: str | None
+    speaker: str | None
+    speaker_name: str | None
+
+
 class Store:
     """A presstrace database. ``Store(":memory:")`` for tests."""
 
@@ -482,6 +496,37 @@ class Store:
             (match, limit, offset),
         ).fetchall()
         return [SearchHit(r["id"], r["title"], r["url"], r["snip"], r["rank"]) for r in rows]
+
+    def quotes(self, speaker: str | None = None, limit: int = 1000) -> list[QuoteHit]:
+        """Quotes across the corpus, grouped by canonical speaker (most quoted first,
+        unattributed last); ``speaker`` keeps names containing it (case-insensitive)."""
+        pattern = None
+        if speaker:
+            escaped = speaker.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
+        rows = self.conn.execute(
+            "SELECT q.article_id, a.title, a.url, q.kind, q.content, q.cue, q.speaker, "
+            "q.speaker_name FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN (SELECT speaker_name AS name, count(*) AS n FROM quotes "
+            "GROUP BY speaker_name) c ON c.name = q.speaker_name "
+            "WHERE ? IS NULL OR lower(q.speaker_name) LIKE ? ESCAPE '\\' "
+            "ORDER BY q.speaker_name IS NULL, c.n DESC, q.speaker_name, a.rowid, q.idx "
+            "LIMIT ?",
+            (pattern, pattern, limit),
+        ).fetchall()
+        return [
+            QuoteHit(
+                r["article_id"],
+                r["title"],
+                r["url"],
+                r["kind"],
+                r["content"],
+                r["cue"],
+                r["speaker"],
+                r["speaker_name"],
+            )
+            for r in rows
+        ]
 
 
 def fts_query(query: str) -> str:
