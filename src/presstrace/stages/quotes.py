@@ -36,7 +36,7 @@ _DASH = re.compile(r"^\s*[–—-]+\s*$")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’«»()[]—–-"
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
-_CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl")
+_CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl", "prep")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +143,22 @@ def _direct(q: Quoted, prev: Quoted | None, nxt: Quoted | None, ctx: _Context) -
     m = _SENT_END.search(text, q.end, after_b)
     if m and m.start() > q.end:
         after_b = m.start()
-    found = _cue_after(q.end, after_b, ctx)
     before_a = max(para_a, prev.end if prev is not None and prev.end > para_a else para_a)
     ends = list(_SENT_END.finditer(text, before_a, q.start))
     if ends:
         before_a = ends[-1].end()
+    lead = text[before_a : q.start].strip()
+    # A quote inside a sentence ("called it “a disaster” and left") is a fragment: the
+    # clause after it is not its cue.
+    fragment = bool(lead) and lead[-1] not in ":,–—-"
+    # “…ends here.” He added, “…”: that cue introduces the next quote.
+    introduces_next = (
+        inner.rstrip().endswith((".", "!", "?"))
+        and nxt is not None
+        and after_b == nxt.start
+        and text[q.end : nxt.start].rstrip().endswith((",", ":"))
+    )
+    found = None if fragment or introduces_next else _cue_after(q.end, after_b, ctx)
     if found is None:
         found = _cue_before(before_a, q.start, ctx)
     if found is not None:
@@ -201,7 +212,7 @@ def _cue_after(a: int, b: int, ctx: _Context) -> tuple[tuple[int, int] | None, _
             return None, _Speaker(rest[0].idx, last.idx + len(last), last)
     words = [t for t in toks if not t.is_punct]
     for k, t in enumerate(words):
-        if not ctx.cue(t, "direct"):
+        if not (ctx.cue(t, "direct") or ctx.cue(t, "after")):
             continue
         speaker = ctx.subject(t, a, b)
         if k >= 8 and (speaker is None or speaker.start > words[0].idx):
@@ -315,7 +326,7 @@ def _content_tokens(comp: Token, ctx: _Context) -> list[Token]:
     for k, t in enumerate(toks):
         if t.i <= comp.i:
             continue
-        joined = t.dep_ == "conj" and t.lemma_.lower() in ctx.tables.frames
+        joined = t.dep_ == "conj" and t.lemma_ == comp.head.lemma_
         if joined or "\n" in t.text:
             toks = toks[:k]
             break
@@ -407,7 +418,7 @@ def find_quotes(
             continue
         if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
             continue
-        if any(c.start <= q.inner_start and q.inner_end <= c.end for q in tops):
+        if any(c.start <= q.start < c.end for q in tops):
             c.kind = "mixed"
         cands.append(c)
     cands.sort(key=lambda c: c.start)
