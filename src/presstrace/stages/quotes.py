@@ -36,6 +36,8 @@ _DASH = re.compile(r"^\s*[–—-]+\s*$")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’«»()[]—–-"
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
+_BREAKS = frozenset({"—", "–", "--"})
+_RELATIVE = frozenset({"who", "which", "that"})
 _CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl", "prep")
 
 
@@ -87,8 +89,8 @@ class _Context:
     def phrase(self, head: Token, a: int, b: int) -> _Speaker | None:
         """``head``'s subtree cut to text[a:b], without edge punctuation."""
         toks = [t for t in head.subtree if t.idx >= a and t.idx + len(t) <= b]
-        breaks = [k for k, t in enumerate(toks) if "\n" in t.text]
-        if breaks:  # a speaker is named within one paragraph
+        breaks = [k for k, t in enumerate(toks) if _is_break(t)]
+        if breaks:  # a speaker is named within one paragraph, after any dateline
             at = next(k for k, t in enumerate(toks) if t.i == head.i)
             lo = max([k + 1 for k in breaks if k < at], default=0)
             hi = min([k for k in breaks if k > at], default=len(toks))
@@ -103,10 +105,14 @@ class _Context:
 
     def subject(self, verb: Token, a: int, b: int) -> _Speaker | None:
         """The speaker of a cue verb: its subject, else its head's (stating -> hinted)."""
+        pa, pb = _paragraph(self.text, verb.idx)
+        a, b = max(a, pa), min(b, pb)
         v = verb
         for _ in range(4):
             for c in v.children:
                 if c.dep_ in _SUBJECTS:
+                    if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                        return self.phrase(v.head, a, b)  # "Smith, who said ..."
                     return self.phrase(c, a, b)
             for c in v.children:
                 if c.dep_ == "agent":
@@ -118,6 +124,14 @@ class _Context:
             else:
                 break
         return None
+
+
+def _is_break(t: Token) -> bool:
+    """A token no speaker phrase runs across: a line break or a spaced dash."""
+    if "\n" in t.text or t.text in _BREAKS:
+        return True
+    spaced = t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+    return t.text == "-" and spaced and bool(t.whitespace_)
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -310,6 +324,12 @@ def _indirect(ctx: _Context) -> Iterable[_Candidate]:
         if comp is None:
             continue
         toks = _content_tokens(comp, ctx)
+        oprd = [c for c in tok.children if c.dep_ == "oprd" and c.i > comp.i]
+        if toks and oprd and comp.dep_ == "dobj":  # called him "a total stiff"
+            toks = list(ctx.doc[toks[0].i : max(t.i for t in oprd[0].subtree) + 1])
+            while toks and toks[-1].is_punct:
+                toks.pop()
+        toks += _joined_content(tok, toks, ctx)
         if len(toks) < 2:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -337,6 +357,24 @@ def _content_tokens(comp: Token, ctx: _Context) -> list[Token]:
     return toks
 
 
+def _joined_content(verb: Token, toks: list[Token], ctx: _Context) -> list[Token]:
+    """What a cue verb's conjoined verb adds to the report ("says he is proud and expects
+    to win"), up to the sentence end; not a further cue of its own ("and says ...")."""
+    if not toks:
+        return []
+    last = toks[-1].i
+    extra: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < last or c.lemma_.lower() in ctx.tables.frames:
+            continue
+        sub = [t for t in c.subtree if t.i > last]
+        if sub and all("\n" not in t.text for t in sub):
+            extra = list(ctx.doc[last + 1 : sub[-1].i + 1])
+    while extra and extra[-1].is_punct:
+        extra.pop()
+    return extra
+
+
 def _headline(ctx: _Context) -> Iterable[_Candidate]:
     """Headline-style attribution: a short line "Name: what they said"."""
     for m in _HEADLINE.finditer(ctx.text):
@@ -354,8 +392,9 @@ def _complement(verb: Token, frames: frozenset[str]) -> Token | None:
     for c in verb.children:
         if c.dep_ == "ccomp" and "ccomp" in frames:
             return c
+    deps = {c.dep_ for c in verb.children}
     for c in verb.children:
-        if c.dep_ == "dobj" and "dobj" in frames:
+        if c.dep_ == "dobj" and ("dobj" in frames or ("oprd" in frames and "oprd" in deps)):
             return c
         if c.dep_ == "prep" and f"prep:{c.lower_}" in frames:
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -418,8 +457,11 @@ def find_quotes(
             continue
         if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
             continue
-        if any(c.start <= q.start < c.end for q in tops):
-            c.kind = "mixed"
+        for q in tops:
+            if c.start <= q.start < c.end:
+                c.kind = "mixed"
+                if c.end < q.end <= c.end + 3:  # keep the fragment's closing mark
+                    c.end = q.end
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
