@@ -232,9 +232,17 @@ def _cue_after(a: int, b: int, ctx: _Context) -> tuple[tuple[int, int] | None, _
         if k >= 8 and (speaker is None or speaker.start > words[0].idx):
             return None
         if speaker is None:
-            lead = _trim(ctx.text, a, t.idx)
+            lead = _strip(ctx.text, *_trim(ctx.text, a, t.idx))
             if ctx.text[lead[0] : lead[1]].strip(_EDGE_PUNCT):
-                speaker = _Speaker(*_strip(ctx.text, *lead), None)
+                named = [
+                    w
+                    for w in ctx.doc[words[0].i : t.i]
+                    if w.pos_ in ("PROPN", "NOUN", "PRON") and lead[0] <= w.idx < lead[1]
+                ]
+                # "”Kirby said": the name may share a token with the closing mark.
+                at = ctx.token_at(a)
+                glued = at is not None and at.idx < a and ctx.text[lead[0] : lead[1]][:1].isupper()
+                speaker = _Speaker(*lead, None) if named or glued else None
             else:
                 objs = [c for c in t.children if c.i > t.i and c.dep_ not in ("prep", "punct")]
                 speaker = ctx.phrase(objs[0], a, b) if objs else None
@@ -447,7 +455,7 @@ def find_quotes(
     for c in [*_headline(ctx), *_indirect(ctx)]:
         if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
-        inside = [d for d in direct if d.cue == c.cue and c.start <= d.start and d.end <= c.end]
+        inside = [d for d in direct if d.cue == c.cue and c.start < d.start - 1 and d.end <= c.end]
         if inside and c.end - c.start > max(d.end - d.start for d in inside):
             # A quoted fragment of reported speech: one mixed quote, not a direct one.
             for d in inside:
@@ -460,8 +468,7 @@ def find_quotes(
         for q in tops:
             if c.start <= q.start < c.end:
                 c.kind = "mixed"
-                if c.end < q.end <= c.end + 3:  # keep the fragment's closing mark
-                    c.end = q.end
+                c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
