@@ -205,3 +205,20 @@ def test_role_noun_resolves_to_the_titled_person(resources: Resources) -> None:
 def test_unpaired_marks_are_recorded_not_raised(resources: Resources) -> None:
     article = run("The minister said ” nothing ” about the ” plan.", resources)
     assert UNPAIRED_QUOTE_MARKS in {e.code for e in article.errors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The whole article is one quotation, said nobody in particular.\n\n“It goes on.”",
+        "He said “” and “ ” and left.",
+        "“" * 2000 + " words " + "”" * 1999,
+        'Odd "marks" everywhere " said " the ” man “ today.',
+    ],
+)
+def test_bad_quotation_marks_never_raise(text: str, resources: Resources) -> None:
+    article = run(text, resources)
+    assert not any(e.code == "stage_failed" for e in article.errors)
+    for q in article.quotes:
+        assert q.content.text.strip()
+        assert text[q.content.start : q.content.end] == q.content.text
