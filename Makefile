@@ -29,6 +29,9 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	-$(BIN)/presstrace ingest examples/pages examples/feed.jsonl --db $(DEMO_DB)
 	$(BIN)/python -m presstrace.report --db $(DEMO_DB)
+	@echo
+	@echo "Browse it in a web browser:  $(BIN)/presstrace serve --db $(DEMO_DB)"
+	@echo "then open http://127.0.0.1:8000/  (JSON API under /api/, spec at /openapi.json)"
 
 test: $(DEVSTAMP)
 	$(BIN)/ruff check $(LINT_DIRS)

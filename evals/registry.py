@@ -9,6 +9,7 @@ EVALS = [
     "evals.eval_seed",
     "evals.eval_aeb",
     "evals.eval_polnear",
+    "evals.eval_flags",
 ]
 
 

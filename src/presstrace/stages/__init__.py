@@ -5,6 +5,6 @@
 
 from __future__ import annotations
 
-from . import entities, quotes  # noqa: F401
+from . import entities, flags, quotes  # noqa: F401
 
-DEFAULT_STAGES: tuple[str, ...] = ("entities.v1", "quotes.v1")
+DEFAULT_STAGES: tuple[str, ...] = ("entities.v1", "quotes.v1", "flags.v1")
