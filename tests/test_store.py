@@ -110,10 +110,10 @@ def test_quotes_listed_by_speaker_most_quoted_first(store: Store) -> None:
 
     store.upsert(quoted("alpha one", "Ann Lee", "Bo Ray"))
     store.upsert(quoted("beta two", "Bo Ray", None))
-    names = [h.speaker_name for h in store.quotes()]
+    names = [h.speaker_name for h in store.quotes_by_speaker()]
     assert names == ["Bo Ray", "Bo Ray", "Ann Lee", None]
-    assert [h.content for h in store.quotes("ann")] == ["alpha"]
-    assert store.quotes("%") == [] and store.quotes("_") == []
+    assert [h.content for h in store.quotes_by_speaker("ann")] == ["alpha"]
+    assert store.quotes_by_speaker("%") == [] and store.quotes_by_speaker("_") == []
 
 
 def test_browse_views_are_empty_before_story_and_copy_tables_exist(store: Store) -> None:

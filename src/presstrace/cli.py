@@ -228,7 +228,7 @@ def quotes(
     from .store import Store
 
     with handled(), Store(db, readonly=True) as store:
-        hits = store.quotes(speaker, limit=limit)
+        hits = store.quotes_by_speaker(speaker, limit=limit)
         if fmt is not None:
             for h in hits:
                 print(

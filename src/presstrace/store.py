@@ -593,7 +593,7 @@ class Store:
         ).fetchall()
         return [SearchHit(r["id"], r["title"], r["url"], r["snip"], r["rank"]) for r in rows]
 
-    def quotes(self, speaker: str | None = None, limit: int = 1000) -> list[QuoteHit]:
+    def quotes_by_speaker(self, speaker: str | None = None, limit: int = 1000) -> list[QuoteHit]:
         """Quotes across the corpus, grouped by canonical speaker (most quoted first,
         unattributed last); ``speaker`` keeps names containing it (case-insensitive)."""
         pattern = None
