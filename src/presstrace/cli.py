@@ -263,6 +263,7 @@ def quotes(
             console.print(line)
 
 
+@app.command()
 def sites(
     db: DbOption,
     site: Annotated[str | None, typer.Option("--site", help="Only this domain.")] = None,
