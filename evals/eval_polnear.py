@@ -3,7 +3,7 @@
 Data: ``polnear/gold_dev.jsonl`` (one line per article and annotator; gold ``source``,
 ``cue`` and ``content`` spans with char offsets into ``text``). One annotator per
 article is scored: the first by annotator id, so the choice is deterministic. The
-text is analysed as given (``--plain`` semantics) with entities + quotes.
+text is analysed as given (``--plain`` semantics) with the newest entities stage + quotes.
 
 A predicted quote matches a gold attribution when their content spans overlap by at
 least half of the longer one (one-to-one, greedy by overlap; predicted quotes sharing
@@ -171,7 +171,7 @@ def analyse(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     from presstrace import Pipeline
     from presstrace.records import Article
 
-    pipe = Pipeline(["entities.v1", "quotes.v1"])
+    pipe = Pipeline(["entities", "quotes"])
     articles = [Article(input=r["article"], text=r["text"], language="en") for r in rows]
     return [a.to_dict() for a in pipe.analyze_articles(articles)]
 

@@ -9,6 +9,9 @@ EVALS = [
     "evals.eval_seed",
     "evals.eval_aeb",
     "evals.eval_polnear",
+    "evals.eval_claims_wikinews",
+    "evals.eval_roles_wikinews",
+    "evals.eval_places_wikinews",
     "evals.eval_flags",
 ]
 

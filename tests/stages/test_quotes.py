@@ -11,7 +11,7 @@ from presstrace.stages.quote_marks import find_quoted, top_level
 
 
 def run(text: str, resources: Resources) -> Article:
-    pipe = Pipeline(["entities.v1", "quotes.v1"], resources=resources, strict=True)
+    pipe = Pipeline(["entities", "quotes"], resources=resources, strict=True)
     return pipe.analyze_articles([Article(text=text, language="en")])[0]
 
 

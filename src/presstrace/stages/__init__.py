@@ -5,6 +5,12 @@
 
 from __future__ import annotations
 
-from . import entities, flags, quotes  # noqa: F401
+from . import claims, conflicts, entities, flags, quotes  # noqa: F401
 
-DEFAULT_STAGES: tuple[str, ...] = ("entities.v1", "quotes.v1", "flags.v1")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "entities.v2",
+    "quotes.v1",
+    "claims.v1",
+    "conflicts.v1",
+    "flags.v1",
+)
