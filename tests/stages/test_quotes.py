@@ -222,3 +222,9 @@ def test_bad_quotation_marks_never_raise(text: str, resources: Resources) -> Non
     for q in article.quotes:
         assert q.content.text.strip()
         assert text[q.content.start : q.content.end] == q.content.text
+
+
+def test_a_dash_before_the_cue_is_no_speaker(resources: Resources) -> None:
+    text = "001\n–said 1 qold"
+    article = run(text, resources)
+    assert all(q.speaker is None or q.speaker.text.strip() for q in article.quotes)

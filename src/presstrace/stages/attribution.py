@@ -72,9 +72,11 @@ class Context:
     def phrase(self, head: Token, a: int, b: int) -> Speaker | None:
         """``head``'s subtree cut to text[a:b], without edge punctuation."""
         toks = [t for t in head.subtree if t.idx >= a and t.idx + len(t) <= b]
+        at = next((k for k, t in enumerate(toks) if t.i == head.i), None)
+        if at is None or is_break(head):
+            return None
         breaks = [k for k, t in enumerate(toks) if is_break(t)]
         if breaks:  # a speaker is named within one paragraph, after any dateline
-            at = next(k for k, t in enumerate(toks) if t.i == head.i)
             lo = max([k + 1 for k in breaks if k < at], default=0)
             hi = min([k for k in breaks if k > at], default=len(toks))
             toks = toks[lo:hi]
