@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from presstrace import Pipeline, Resources
-from presstrace.errors import UNPAIRED_QUOTE_MARKS
 from presstrace.records import Article, Quote
 from presstrace.stages.quote_marks import find_quoted, top_level
 
@@ -145,7 +144,7 @@ def test_unclosed_quote_ends_at_the_paragraph(resources: Resources) -> None:
     q = find(list(article.quotes), "The budget is simply too small")
     assert q.content.text == "The budget is simply too small."
     assert q.speaker_name == "Jon Park"
-    assert UNPAIRED_QUOTE_MARKS not in {e.code for e in article.errors}
+    assert not article.errors
 
 
 def test_indirect_quote_and_pronoun(resources: Resources) -> None:
@@ -202,9 +201,13 @@ def test_role_noun_resolves_to_the_titled_person(resources: Resources) -> None:
     assert q.speaker_name == "Ian Cole"
 
 
-def test_unpaired_marks_are_recorded_not_raised(resources: Resources) -> None:
+def test_unpaired_marks_are_tolerated_not_errors(resources: Resources) -> None:
+    # Stray marks are ordinary in scraped text: no quote is invented and the article is
+    # not marked as failed (errors make ``analyze`` exit 1 and mean "could not analyse").
     article = run("The minister said ” nothing ” about the ” plan.", resources)
-    assert UNPAIRED_QUOTE_MARKS in {e.code for e in article.errors}
+    assert not article.errors
+    assert all(article.text[q.content.start : q.content.end] == q.content.text
+               for q in article.quotes)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..errors import UNPAIRED_QUOTE_MARKS
 from ..pipeline import register
 from ..records import Article, Quote, Span
 from ..resources import Resources
@@ -228,10 +227,7 @@ def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)
     names = SpeakerNames(article.text, article.entities, tables)
-    found, unpaired = find_quotes(article.text, doc, names, tables)
-    article = article.evolve(quotes=tuple(found))
-    if unpaired:
-        article = article.with_error(
-            UNPAIRED_QUOTE_MARKS, f"{unpaired} quotation mark(s) could not be paired"
-        )
-    return article
+    # Unpaired marks are common in scraped text; they are skipped, not reported as an
+    # error (errors mean the article could not be analysed).
+    found, _unpaired = find_quotes(article.text, doc, names, tables)
+    return article.evolve(quotes=tuple(found))
