@@ -33,7 +33,8 @@ def _norm(s: str | None) -> str:
 
 def _author_names(s: str | None) -> list[str]:
     parts = re.split(r";|,| and | & ", s or "")
-    return [_norm(p) for p in parts if _norm(p)]
+    names = (" ".join(_WORD.findall(_norm(p))) for p in parts)
+    return [n for n in names if n]
 
 
 def word_f1(pred: str, truth: str) -> float:

@@ -54,6 +54,15 @@ def _any_of(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(alts))
 
 
+def _footer_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases written "^word" must open the block (after stray marks); others go anywhere."""
+    anchored = [re.escape(p[1:].lower()) for p in phrases if p.startswith("^")]
+    anywhere = [re.escape(p.lower()) for p in phrases if not p.startswith("^")]
+    alts = [rf"^[\W_]*(?:{'|'.join(anchored)})"] if anchored else []
+    alts += anywhere
+    return re.compile("|".join(alts))
+
+
 def lexicon(resources: Resources) -> Lexicon:
     memo = resources.memo
     lex = memo.get("boilerplate.lexicon")
@@ -65,7 +74,7 @@ def lexicon(resources: Resources) -> Lexicon:
             ),
             placeholder=_any_of(resources.data_lines("placeholder_phrases.txt")),
             notice=_any_of(resources.data_lines("notice_phrases.txt")),
-            footer=_any_of(resources.data_lines("footer_phrases.txt")),
+            footer=_footer_pattern(resources.data_lines("footer_phrases.txt")),
         )
         memo["boilerplate.lexicon"] = lex
     return lex

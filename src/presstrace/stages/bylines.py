@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..resources import Resources
 
-_SPLIT = re.compile(r"\s*(?:;|,|\||&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*")
+_SPLIT = re.compile(r"\s*(?:;|,|\||&|•|·|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*|de|da|del|van|von|der|den|la|le|di|du|dos|das)$")
 _BIO_NAME = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]+|de|da|del|van|von|der|la|di)){1,3})"
@@ -23,6 +23,18 @@ _PUBLISHER = re.compile(
     rf"(?P<pub>{_PUB_TOKEN}(?:\s+{_PUB_TOKEN}){{0,4}})"
 )
 _IN_PLACE = re.compile(r"\s+(?:in|en|à|a|aus|da|em)\s+.*$")
+
+
+_TITLE_MODIFIERS = {"senior", "chief", "deputy", "associate", "assistant", "executive", "former"}
+_CALENDAR = {
+    *"jan feb mar apr may jun jul aug sep sept oct nov dec".split(),
+    *"january february march april june july august september october november december".split(),
+    *"mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday".split(),
+    "updated",
+    "sponsored",
+    "published",
+}
+_GLUED_BY = re.compile(r"^(?:By|BY)(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,17 +65,20 @@ def lexicon(resources: Resources) -> BylineLexicon:
 
 
 def _is_title(part: str, lex: BylineLexicon) -> bool:
+    """A job title or credential: every word is one ("Senior Staff Writer", "PhD")."""
     low = part.lower().strip(" .")
     if low in lex.titles:
         return True
     words = low.split()
-    return len(words) > 1 and (words[-1] in lex.titles or " ".join(words[-2:]) in lex.titles)
+    return all(w in lex.titles or w in _TITLE_MODIFIERS for w in words)
 
 
 def person_like(part: str) -> bool:
-    """One to five capitalised words, no digits or addresses: reads as a name."""
+    """One to five capitalised words, no digits, dates or addresses: reads as a byline."""
     tokens = part.split()
     if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in part) or "@" in part:
+        return False
+    if len(tokens) == 1 and (len(part) <= 2 or part.lower().strip(".") in _CALENDAR):
         return False
     return all(_NAME_TOKEN.match(t) for t in tokens) and tokens[0][0].isupper()
 
@@ -79,13 +94,15 @@ def strip_lead(text: str, lex: BylineLexicon) -> str | None:
 
 def people(byline: str, lex: BylineLexicon) -> list[str]:
     """The people a byline names, without "By", job titles or credentials."""
-    text = byline.strip()
+    text = _GLUED_BY.sub("", byline.strip())
     rest = strip_lead(text, lex)
     if rest is not None:
         text = rest
     out: list[str] = []
     for part in _SPLIT.split(text):
         part = _IN_PLACE.sub("", part.strip(" .:-–—()"))
+        while part.split() and part.split()[-1].lower().strip(".") in _CALENDAR:
+            part = part.rsplit(" ", 1)[0] if " " in part else ""
         if not part or _is_title(part, lex) or not person_like(part):
             continue
         if part not in out:
@@ -105,8 +122,14 @@ def byline_line(block: str, lex: BylineLexicon) -> list[str] | None:
     return names or None
 
 
-def author_bio(block: str, lex: BylineLexicon) -> tuple[str, str | None] | None:
-    """(name, publisher) of an author's self-description, else None."""
+def author_bio(
+    block: str, lex: BylineLexicon, first_person_only: bool = False
+) -> tuple[str, str | None] | None:
+    """(name, publisher) of an author's self-description, else None.
+
+    First person ("I am Jane Roe, a journalist ...") always counts; third person ("Jane
+    Roe is a writer ...") only where the caller knows the block sits outside the article.
+    """
     text = block.strip()
     if len(text) > 1200:
         return None
@@ -120,7 +143,7 @@ def author_bio(block: str, lex: BylineLexicon) -> tuple[str, str | None] | None:
             if m:
                 name = m.group("name")
             break
-    if name is None:
+    if name is None and not first_person_only:
         m = _BIO_NAME.match(text)
         if m and re.match(r"\s+(?:is|was)\s+an?\s", text[m.end() :]):
             name = m.group("name")

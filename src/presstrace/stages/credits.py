@@ -46,10 +46,11 @@ def lexicon(resources: Resources) -> CreditLexicon:
         lex = CreditLexicon(
             leads=leads,
             agencies=frozenset(a.lower() for a in agencies),
-            # "— AFP", "-- CPA --", "(Reuters)", "AFP/dpa": the whole line is the credit
+            # "— AFP", "(Reuters)", "AFP/dpa", "-- CPA --": the whole line is the credit
             line_agency=re.compile(
-                rf"^[\s{_DASH_CLASS}(]*(?P<src>(?:{agency_alt}|[A-Z]{{2,6}})"
-                rf"(?:\s*[/,]\s*(?:{agency_alt}))*)[\s{_DASH_CLASS})]*$"
+                rf"^(?:[\s{_DASH_CLASS}(]*(?P<src>(?:{agency_alt})"
+                rf"(?:\s*[/,]\s*(?:{agency_alt}))*)[\s{_DASH_CLASS})]*"
+                rf"|[{_DASH_CLASS}]+\s*(?P<wire>[A-Z]{{2,6}})\s*[{_DASH_CLASS}]+)$"
             ),
             # "CITY, Country (AGENCY) —" or "(AGENCY) -" opening the first paragraph
             dateline=re.compile(
@@ -84,7 +85,7 @@ def credit_line(block: str, lex: CreditLexicon) -> str | None:
                 return rest
     m = lex.line_agency.match(text)
     if m and any(c in text for c in "()" + _DASHES):
-        return m.group("src").strip()
+        return (m.group("src") or m.group("wire")).strip()
     return None
 
 

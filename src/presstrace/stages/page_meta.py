@@ -47,6 +47,11 @@ _CREDIT = re.compile(
     r"image-?credit|media-?credit|attribution)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_BY_TEXT = (
+    "//body//text()[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), "
+    "'by ') or starts-with(normalize-space(.), 'Written by ') or starts-with(normalize-space(.), "
+    "'Posted by ')][not(ancestor::script or ancestor::style or ancestor::a[not(@rel)])]"
+)
 _SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
 
 
@@ -59,6 +64,7 @@ class PageMeta:
     ld: dict[str, Any] = field(default_factory=dict)
     ld_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
+    by_lines: list[str] = field(default_factory=list)
     standfirst: str | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
 
@@ -137,6 +143,10 @@ def read(tree: HtmlElement) -> PageMeta:
             t = _text(el)
             if 30 <= len(t) <= 400:
                 pm.standfirst = t
+    for node in tree.xpath(_BY_TEXT)[:20]:
+        t = " ".join(str(node).split())
+        if 4 < len(t) <= 80:
+            pm.by_lines.append(t)
     for fig in tree.xpath("//figcaption | //*[contains(@class, 'wp-caption-text')]"):
         credit = None
         for sub in fig.xpath(".//*[@class]"):

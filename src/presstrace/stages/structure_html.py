@@ -20,6 +20,7 @@ from . import bylines, credits, page_meta
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
+AUTHOR_ORDER = ("ld", "traf", "meta", "byline", "by")
 _SEPARATORS = re.compile(r"\s+[|–—·»:\-]{1,2}\s+")
 _WORD = re.compile(r"\w+")
 
@@ -85,18 +86,33 @@ def choose_title(pm: page_meta.PageMeta, traf_title: str | None, site: str | Non
 
 
 def choose_authors(
-    pm: page_meta.PageMeta, traf_author: str | None, resources: Resources
+    pm: page_meta.PageMeta, traf_author: str | None, publisher: str | None, resources: Resources
 ) -> tuple[str, ...]:
+    """People from the first source that names any: trafilatura, JSON-LD, byline elements.
+
+    A source that names only the publisher (a site credited as author) is used only when
+    no other source names anyone.
+    """
     lex = bylines.lexicon(resources)
-    for source in (pm.ld_authors, pm.byline_texts[:3], [traf_author or ""]):
+    org = _norm(publisher)
+    sources = {
+        "traf": (traf_author or "").split(";"),
+        "ld": pm.ld_authors,
+        "byline": pm.byline_texts[:3],
+        "meta": [pm.meta.get("author", "")],
+        "by": [b for b in pm.by_lines if bylines.strip_lead(b, lex) is not None][:2],
+    }
+    fallback: tuple[str, ...] = ()
+    for key in AUTHOR_ORDER:
         names: list[str] = []
-        for raw in source:
-            for n in bylines.people(raw.replace(";", ","), lex):
+        for raw in sources[key]:
+            for n in bylines.people(raw, lex):
                 if n not in names:
                     names.append(n)
-        if names:
+        if names and any(_norm(n) != org for n in names):
             return tuple(names)
-    return ()
+        fallback = fallback or tuple(names)
+    return fallback
 
 
 def choose_date(pm: page_meta.PageMeta, traf_date: str | None) -> str | None:
@@ -174,12 +190,13 @@ def clean_body(
             names.extend(found)
             removed.append(Removed(line, bp.BYLINE))
             continue
-        credit = credits.credit_line(line, clex)
+        edge = i <= 1 or i >= last - 2
+        credit = credits.credit_line(line, clex) if edge else None
         if credit is not None:
             source = source or credit
             removed.append(Removed(line, bp.CREDIT))
             continue
-        if i >= last - 3 and bylines.author_bio(line, blex) is not None:
+        if i >= last - 3 and bylines.author_bio(line, blex, first_person_only=True):
             removed.append(Removed(line, bp.AUTHOR_BIO))
             continue
         body.append(line)
@@ -209,7 +226,7 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     captions = [Caption(*credits.split_photo_credit(t, clex)) if c is None else Caption(t, c) for t, c in pm.captions]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     body, removed, names, source = clean_body(lines, title, pm, captions, resources)
-    authors = choose_authors(pm, traf["author"], resources) or tuple(names)
+    authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
     if body and source is None:
         source = credits.dateline_source(body[0], clex) or credits.trailing_source(body[-1], clex)
     subtitle = pm.standfirst
