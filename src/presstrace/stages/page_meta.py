@@ -33,8 +33,7 @@ _ARTICLE_TYPES = {
 }
 _STANDFIRST = re.compile(
     r"(?:^|[\s_-])(?:standfirst|sub-?title|sub-?head(?:line)?|dek|deck|sapo|entradilla|chapo|"
-    r"chapeau|bajada|article-?summary|article__summary|lede|summary|excerpt|teaser|intro|"
-    r"description|subheadline)(?:$|[\s_-])",
+    r"chapeau|bajada|article-?summary|article__summary|article-?lede|subheadline)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(

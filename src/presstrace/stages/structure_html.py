@@ -10,6 +10,7 @@ is tried (never more than two runs per page).
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -79,10 +80,10 @@ def choose_title(pm: page_meta.PageMeta, traf_title: str | None, site: str | Non
     for h in pm.h1:
         n = _norm(h)
         if n and (n in keys or any(k.startswith(n) and len(n) > 20 for k in keys)):
-            return h
+            return html.unescape(h)
     if len(pm.h1) == 1 and 2 <= len(pm.h1[0].split()) <= 40:
-        return pm.h1[0]
-    return stripped[0] if stripped else None
+        return html.unescape(pm.h1[0])
+    return html.unescape(stripped[0]) if stripped else None
 
 
 def choose_authors(
@@ -116,12 +117,13 @@ def choose_authors(
 
 
 def choose_date(pm: page_meta.PageMeta, traf_date: str | None) -> str | None:
-    for value in (
-        pm.ld.get("datePublished"),
-        pm.meta.get("article:published_time"),
-        pm.meta.get("datepublished"),
-        traf_date,
-    ):
+    """htmldate's choice (metadata first, via trafilatura), else JSON-LD, else meta tags."""
+    order = {
+        "ld": pm.ld.get("datePublished"),
+        "meta": pm.meta.get("article:published_time") or pm.meta.get("datepublished"),
+        "traf": traf_date,
+    }
+    for value in (order["traf"], order["ld"], order["meta"]):
         if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value.strip()):
             return value.strip()[:10]
     return None
