@@ -229,11 +229,11 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     body, removed, names, source = clean_body(lines, title, pm, captions, resources)
     authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
-    if body and source is None:
-        source = credits.dateline_source(body[0], clex) or credits.trailing_source(body[-1], clex)
     subtitle = pm.standfirst
     if subtitle and body and _norm(body[0]) == _norm(subtitle):
         removed.append(Removed(body.pop(0), bp.SUBTITLE))
+    if body and source is None:
+        source = credits.dateline_source(body[0], clex) or credits.trailing_source(body[-1], clex)
     out = "\n\n".join(body)
     language = normalise_code(pm.lang) or normalise_code(traf["language"]) or detect_language(out)
     return base.evolve(

@@ -1,0 +1,149 @@
+"""Saved page text: the structure recovered from lines alone (hand-written pages)."""
+
+from __future__ import annotations
+
+from presstrace import Resources
+from presstrace.records import Article
+from presstrace.stages.structure_text import blocks, from_page_text, parse_date
+
+FARM_PAGE = """\
+Harbour Bridge Reopens After Two Years Of Repairs
+
+Harbour Bridge Reopens After Two Years Of Repairs
+
+Cyclists cross the bridge on its first morning.
+
+Cyclists cross the bridge on its first morning. JANE ROE | NORTHWIRE
+
+Traffic is expected to double by the summer
+
+The old harbour bridge in Eastport opened again on Monday after a repair that took two years and cost the city 30 million pounds.
+
+Council engineer Priya Shah said the steel deck had been replaced in full and that the bridge would now carry buses.
+
+What Comes Next
+
+Ferry operators said they expected fewer passengers once the bridge was busy again.
+
+Source: The Eastport Herald
+
+I am Tom Vale, a passionate journalist with ten years of experience, working as an editor for Daily Buzz Wire. I love covering local news.
+
+Related Posts
+
+Ten Bridges You Must See Before You Die
+Why Cities Love Bicycles
+
+Share this
+
+Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+"""
+
+
+def recover(text: str) -> Article:
+    return from_page_text(text, Article(), Resources())
+
+
+def test_title_once_caption_credit_and_subtitle() -> None:
+    a = recover(FARM_PAGE)
+    assert a.title == "Harbour Bridge Reopens After Two Years Of Repairs"
+    assert [(c.text, c.credit) for c in a.captions] == [
+        ("Cyclists cross the bridge on its first morning.", "JANE ROE | NORTHWIRE")
+    ]
+    assert a.subtitle == "Traffic is expected to double by the summer"
+    assert a.text.startswith("The old harbour bridge in Eastport")
+    assert a.text.endswith("once the bridge was busy again.")
+    assert "JANE ROE" not in a.text and a.title not in a.text
+
+
+def test_subheading_stays_as_its_own_paragraph() -> None:
+    paragraphs = recover(FARM_PAGE).text.split("\n\n")
+    assert "What Comes Next" in paragraphs
+
+
+def test_credit_bio_templates_and_filler_are_removed_with_reasons() -> None:
+    a = recover(FARM_PAGE)
+    reasons = {r.text: r.reason for r in a.removed}
+    assert a.credited_source == "The Eastport Herald"
+    assert reasons["Source: The Eastport Herald"] == "credit"
+    assert any(r.reason == "author_bio" and r.text.startswith("I am Tom Vale") for r in a.removed)
+    assert reasons["Related Posts"] == "template"
+    assert reasons["Ten Bridges You Must See Before You Die"] == "template"
+    assert reasons["Share this"] == "template"
+    assert reasons["Lorem ipsum dolor sit amet, consectetur adipiscing elit."] == "placeholder"
+    assert a.authors == ("Tom Vale",)
+    assert a.publisher == "Daily Buzz Wire"
+    for junk in ("Related Posts", "Lorem ipsum", "I am Tom Vale", "Source:"):
+        assert junk not in a.text
+
+
+WIRE_PAGE = """\
+This page is a fictional example page written for tests.
+
+NORTHWIRE -- EUROPE SERVICE
+SLUG: PORT-STRIKE
+FILED: 2026-04-02 08:15 UTC
+
+Dockers walk out in Eastport over night shifts
+
+By Ana Costa and Luis Prado
+
+EASTPORT, Atlantis (NW) — Dock workers in Eastport stopped work on Thursday in a dispute over night shifts, the union said.
+
+The port authority said ships would wait at anchor until the dispute was settled.
+
+(Reporting by Ana Costa; editing by Mark Hill)
+© 2026 Northwire. All rights reserved.
+"""
+
+
+def test_wire_header_byline_dateline_and_footer() -> None:
+    a = recover(WIRE_PAGE)
+    assert a.title == "Dockers walk out in Eastport over night shifts"
+    assert a.published == "2026-04-02"
+    assert a.authors == ("Ana Costa", "Luis Prado")
+    assert a.credited_source == "NW"
+    reasons = [r.reason for r in a.removed]
+    assert reasons[0] == "notice"
+    assert reasons.count("header") == 3
+    assert "footer" in reasons and "byline" in reasons
+    assert a.text.startswith("EASTPORT, Atlantis (NW)")
+    assert a.text.endswith("until the dispute was settled.")
+
+
+def test_fiction_notice_first_line_is_not_the_title(light_resources: Resources) -> None:
+    from pathlib import Path
+
+    pages = sorted((Path(__file__).parents[2] / "examples" / "pages").glob("*.txt"))
+    assert pages
+    for page in pages:
+        a = from_page_text(page.read_text(), Article(), light_resources)
+        assert a.title and "Fictional" not in a.title
+        assert a.removed[0].reason == "notice"
+        assert a.text and "Fictional example page" not in a.text
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    raw = (
+        "A short headline\n\n"
+        "The committee met on Tuesday to discuss the budget for next year, and\n"
+        "members agreed that the road repairs should come first, ahead of the new\n"
+        "library and the sports hall that had been promised in the spring.\n"
+    )
+    assert len(blocks(raw)) == 2
+
+
+def test_text_dump_without_blank_lines_and_empty_input() -> None:
+    a = recover("Only a title\nHome\nThe body is a single sentence that is long enough.\n")
+    assert a.title == "Only a title"
+    assert any(r.reason == "navigation" for r in a.removed)
+    assert a.text == "The body is a single sentence that is long enough."
+    empty = recover("\n\n  \n")
+    assert empty.text == "" and empty.title is None
+
+
+def test_parse_date_forms() -> None:
+    assert parse_date("Published 3 March 2026") == "2026-03-03"
+    assert parse_date("March 3, 2026") == "2026-03-03"
+    assert parse_date("12 de marzo de 2026") == "2026-03-12"
+    assert parse_date("no date here") is None
