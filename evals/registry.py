@@ -8,6 +8,7 @@ from types import ModuleType
 EVALS = [
     "evals.eval_seed",
     "evals.eval_aeb",
+    "evals.eval_wcxb",
 ]
 
 

@@ -32,7 +32,8 @@ PAGE = f"""<!doctype html>
 {{"@context": "https://schema.org", "@type": "NewsArticle",
   "headline": "Harbour bridge reopens after two years",
   "datePublished": "2026-03-02T09:00:00Z",
-  "author": [{{"@type": "Person", "name": "Jane Roe"}}, {{"@type": "Person", "name": "Staff Writer"}}],
+  "author": [{{"@type": "Person", "name": "Jane Roe"}},
+             {{"@type": "Person", "name": "Staff Writer"}}],
   "publisher": {{"@type": "Organization", "name": "The Eastport Herald"}}}}
 </script>
 </head><body>
@@ -92,6 +93,8 @@ def test_strip_site_suffix() -> None:
 
 
 def test_page_without_article_gives_empty_body() -> None:
-    a = from_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", Article(), Resources())
+    a = from_html(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>", Article(), Resources()
+    )
     assert a.text == ""
     assert from_html("", Article(), Resources()).text == ""

@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from presstrace import Resources
 from presstrace.records import Article
 from presstrace.stages.structure_text import blocks, from_page_text, parse_date
 
-FARM_PAGE = """\
-Harbour Bridge Reopens After Two Years Of Repairs
+FIXTURES = Path(__file__).with_name("fixtures")
 
-Harbour Bridge Reopens After Two Years Of Repairs
-
-Cyclists cross the bridge on its first morning.
-
-Cyclists cross the bridge on its first morning. JANE ROE | NORTHWIRE
-
-Traffic is expected to double by the summer
-
-The old harbour bridge in Eastport opened again on Monday after a repair that took two years and cost the city 30 million pounds.
-
-Council engineer Priya Shah said the steel deck had been replaced in full and that the bridge would now carry buses.
-
-What Comes Next
-
-Ferry operators said they expected fewer passengers once the bridge was busy again.
-
-Source: The Eastport Herald
-
-I am Tom Vale, a passionate journalist with ten years of experience, working as an editor for Daily Buzz Wire. I love covering local news.
-
-Related Posts
-
-Ten Bridges You Must See Before You Die
-Why Cities Love Bicycles
-
-Share this
-
-Lorem ipsum dolor sit amet, consectetur adipiscing elit.
-"""
+FARM_PAGE = (FIXTURES / "farm-page.txt").read_text()
 
 
 def recover(text: str) -> Article:
@@ -77,24 +50,7 @@ def test_credit_bio_templates_and_filler_are_removed_with_reasons() -> None:
         assert junk not in a.text
 
 
-WIRE_PAGE = """\
-This page is a fictional example page written for tests.
-
-NORTHWIRE -- EUROPE SERVICE
-SLUG: PORT-STRIKE
-FILED: 2026-04-02 08:15 UTC
-
-Dockers walk out in Eastport over night shifts
-
-By Ana Costa and Luis Prado
-
-EASTPORT, Atlantis (NW) — Dock workers in Eastport stopped work on Thursday in a dispute over night shifts, the union said.
-
-The port authority said ships would wait at anchor until the dispute was settled.
-
-(Reporting by Ana Costa; editing by Mark Hill)
-© 2026 Northwire. All rights reserved.
-"""
+WIRE_PAGE = (FIXTURES / "wire-page.txt").read_text()
 
 
 def test_wire_header_byline_dateline_and_footer() -> None:
@@ -112,8 +68,6 @@ def test_wire_header_byline_dateline_and_footer() -> None:
 
 
 def test_fiction_notice_first_line_is_not_the_title(light_resources: Resources) -> None:
-    from pathlib import Path
-
     pages = sorted((Path(__file__).parents[2] / "examples" / "pages").glob("*.txt"))
     assert pages
     for page in pages:

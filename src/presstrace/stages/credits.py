@@ -41,7 +41,8 @@ def lexicon(resources: Resources) -> CreditLexicon:
         agencies = resources.data_lines("news_agencies.txt")
         agency_alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
         photo_alt = "|".join(
-            re.escape(p) for p in sorted(resources.data_lines("photo_credit_leads.txt"), key=len)[::-1]
+            re.escape(p)
+            for p in sorted(resources.data_lines("photo_credit_leads.txt"), key=len)[::-1]
         )
         lex = CreditLexicon(
             leads=leads,

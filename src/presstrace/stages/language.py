@@ -8,7 +8,7 @@ _CODE = re.compile(r"^[a-zA-Z]{2,3}\b")
 
 
 def normalise_code(code: str | None) -> str | None:
-    """"en-GB" / "EN_us" / "fra" -> "en" / "en" / "fra"; junk -> None."""
+    """ "en-GB" / "EN_us" / "fra" -> "en" / "en" / "fra"; junk -> None."""
     m = _CODE.match((code or "").strip())
     return m.group(0).lower() if m else None
 

@@ -51,6 +51,7 @@ _BY_TEXT = (
     "'by ') or starts-with(normalize-space(.), 'Written by ') or starts-with(normalize-space(.), "
     "'Posted by ')][not(ancestor::script or ancestor::style or ancestor::a[not(@rel)])]"
 )
+_CHROME = {"nav", "footer", "aside"}
 _SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
 
 
@@ -66,6 +67,11 @@ class PageMeta:
     by_lines: list[str] = field(default_factory=list)
     standfirst: str | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def _in_chrome(el: HtmlElement) -> bool:
+    """Inside navigation, footer or sidebar: not the article's own byline or standfirst."""
+    return any(a.tag in _CHROME for a in el.iterancestors())
 
 
 def _text(el: HtmlElement) -> str:
@@ -130,14 +136,26 @@ def read(tree: HtmlElement) -> PageMeta:
     objs = _ld_objects(tree)
     pm.ld = _article_ld(objs)
     pm.ld_authors = _names(pm.ld.get("author"))
-    for el in tree.xpath(f"//*[@class or @rel or @itemprop][not({_SKIP_ANCESTORS})]")[:4000]:
-        attrs = " ".join(el.get(a, "") for a in ("class", "rel", "itemprop", "id"))
-        if el.get("rel") == "author" or el.get("itemprop") == "author" or _BYLINE.search(attrs):
+    for el in tree.xpath("//body//*[@class or @rel or @itemprop]"):
+        cls = el.get("class", "")
+        if (
+            (
+                el.get("rel") == "author"
+                or el.get("itemprop") == "author"
+                or (cls and _BYLINE.search(cls))
+            )
+            and len(pm.byline_texts) < 10
+            and not _in_chrome(el)
+        ):
             t = _text(el)
             if t and len(t) <= 200:
                 pm.byline_texts.append(t)
-        if pm.standfirst is None and el.tag in ("p", "div", "h2", "span") and _STANDFIRST.search(
-            el.get("class", "") + " " + el.get("id", "")
+        elif (
+            pm.standfirst is None
+            and el.tag in ("p", "div", "h2", "span")
+            and cls
+            and _STANDFIRST.search(cls)
+            and not _in_chrome(el)
         ):
             t = _text(el)
             if 30 <= len(t) <= 400:

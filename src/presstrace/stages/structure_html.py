@@ -40,7 +40,7 @@ def _site_keys(site: str | None, url: str | None) -> set[str]:
 
 
 def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
-    """"Headline | Site" / "Headline – Site" / "Site: Headline" -> "Headline"."""
+    """ "Headline | Site" / "Headline – Site" / "Site: Headline" -> "Headline"."""
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -51,7 +51,9 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
         n = _norm(part)
         return bool(n) and any(n == k or n.replace(" ", "") == k.replace(" ", "") for k in keys)
 
-    while len(parts) > 1 and (is_site(parts[-1]) or ("|" in seps[-1] and len(parts[-1].split()) <= 4)):
+    while len(parts) > 1 and (
+        is_site(parts[-1]) or ("|" in seps[-1] and len(parts[-1].split()) <= 4)
+    ):
         parts.pop()
         seps.pop()
     if len(parts) > 1 and is_site(parts[0]):
@@ -63,7 +65,9 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
     return out.strip()
 
 
-def choose_title(pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None) -> str | None:
+def choose_title(
+    pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None
+) -> str | None:
     candidates = [
         t
         for t in (
@@ -225,7 +229,10 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     url = base.url or traf["url"]
     title = choose_title(pm, traf["title"], publisher, url)
     clex = credits.lexicon(resources)
-    captions = [Caption(*credits.split_photo_credit(t, clex)) if c is None else Caption(t, c) for t, c in pm.captions]
+    captions = [
+        Caption(*credits.split_photo_credit(t, clex)) if c is None else Caption(t, c)
+        for t, c in pm.captions
+    ]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     body, removed, names, source = clean_body(lines, title, pm, captions, resources)
     authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
