@@ -213,6 +213,94 @@ def show(
         render_article(article, Console(highlight=False))
 
 
+@app.command()
+def sites(
+    db: DbOption,
+    site: Annotated[str | None, typer.Option("--site", help="Only this domain.")] = None,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format", help="json or jsonl.")] = None,
+) -> None:
+    """Per-site profiles: share of articles with each flag, copied share, bylines."""
+    from .sites import render_profiles
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        profiles = store.site_profiles(site)
+        if fmt == RecordFormat.json:
+            print(json.dumps([p.to_dict() for p in profiles], ensure_ascii=False, indent=2))
+        elif fmt == RecordFormat.jsonl:
+            for p in profiles:
+                print(json.dumps(p.to_dict(), ensure_ascii=False))
+        elif not profiles:
+            err.print("no sites")
+        else:
+            render_profiles(profiles, Console(highlight=False))
+
+
+@app.command()
+def flags(
+    db: DbOption,
+    site: Annotated[str | None, typer.Option("--site", help="Only this domain.")] = None,
+    min_severity: Annotated[
+        str, typer.Option("--min-severity", help="info, warning or strong.")
+    ] = "info",
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100000)] = 1000,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format", help="json or jsonl.")] = None,
+) -> None:
+    """Stored flags with their evidence, per article."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .stages.flags import SEVERITIES
+    from .store import Store
+
+    with handled():
+        if min_severity not in SEVERITIES:
+            raise ConfigError(f"--min-severity must be one of {', '.join(SEVERITIES)}")
+        wanted = SEVERITIES[SEVERITIES.index(min_severity) :]
+        with Store(db, readonly=True) as store:
+            rows = store.flag_rows(site, wanted, limit)
+        if fmt is not None:
+            for r in rows:
+                print(json.dumps(r, ensure_ascii=False))
+            return
+        if not rows:
+            err.print("no flags")
+            return
+        table = Table("site", "id", "code", "severity", "evidence")
+        for r in rows:
+            table.add_row(
+                Text(r["site"] or ""),
+                r["article_id"][:10],
+                r["code"],
+                r["severity"] or "",
+                Text(r["evidence"]),
+            )
+        Console(highlight=False).print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    allow_remote: Annotated[
+        bool, typer.Option("--allow-remote", help="Allow a non-loopback --host.")
+    ] = False,
+) -> None:
+    """Browse the database in a web browser (read-only), with a JSON API under /api/."""
+    from .web import check_host
+    from .web import serve as serve_web
+
+    with handled():
+        check_host(host, allow_remote)
+        err.print(f"presstrace: serving {db} read-only at http://{_url_host(host)}:{port}/")
+        serve_web(str(db), host=host, port=port, allow_remote=allow_remote)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user without ``--debug``."""
     if "--debug" in sys.argv[1:]:

@@ -5,6 +5,6 @@
 
 from __future__ import annotations
 
-from . import entities  # noqa: F401
+from . import entities, flags  # noqa: F401
 
-DEFAULT_STAGES: tuple[str, ...] = ("entities.v1",)
+DEFAULT_STAGES: tuple[str, ...] = ("entities.v1", "flags.v1")
