@@ -25,6 +25,7 @@ CREDIT = "credit"
 HEADER = "header"
 CAPTION = "caption"
 TITLE = "title"
+DUPLICATE_TITLE = "duplicate_title"
 SUBTITLE = "subtitle"
 
 _KEY_STRIP = re.compile(r"[\s:：.…»›>|•·\-–—]+$")

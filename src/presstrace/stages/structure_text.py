@@ -170,7 +170,7 @@ def _top(blocks_: list[str], i: int, page: _Page, resources: Resources) -> int:
         page.title = blocks_[i]
         i += 1
         while i < len(blocks_) and _same(blocks_[i], page.title):
-            page.removed.append(Removed(blocks_[i], bp.TITLE))
+            page.removed.append(Removed(blocks_[i], bp.DUPLICATE_TITLE))
             i += 1
     while i < len(blocks_):
         b = blocks_[i]
