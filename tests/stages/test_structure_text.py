@@ -101,3 +101,17 @@ def test_parse_date_forms() -> None:
     assert parse_date("March 3, 2026") == "2026-03-03"
     assert parse_date("12 de marzo de 2026") == "2026-03-12"
     assert parse_date("no date here") is None
+
+
+def test_third_person_bio_only_in_the_tail() -> None:
+    profile = (
+        "A novelist comes home\n\n"
+        "Mara Quill is a writer who grew up in Eastport and left for the capital at eighteen.\n\n"
+        "Her new book, about the harbour, comes out in May and has already sold out twice.\n\n"
+        "She will read from it at the town library on Saturday evening, the library said.\n\n"
+        "Local schools have asked her to visit in the autumn, and she has agreed to go.\n\n"
+        "Tickets for the reading are free but must be booked in advance at the desk.\n"
+    )
+    a = recover(profile)
+    assert a.text.startswith("Mara Quill is a writer")
+    assert not any(r.reason == "author_bio" for r in a.removed)

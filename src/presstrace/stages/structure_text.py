@@ -210,7 +210,7 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
         credits.lexicon(resources),
         bylines.lexicon(resources),
     )
-    in_list = False
+    in_list = tail = False
     for j in range(i, len(blocks_)):
         b = blocks_[j]
         nxt = blocks_[j + 1] if j + 1 < len(blocks_) else None
@@ -218,12 +218,16 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
         if reason is not None:
             page.removed.append(Removed(b, reason))
             in_list = reason in (bp.TEMPLATE, bp.NAVIGATION)
+            tail = tail or reason == bp.TEMPLATE
             continue
         if in_list and bp.is_link_line(b):
             page.removed.append(Removed(b, bp.TEMPLATE))
             continue
         in_list = False
-        bio = bylines.author_bio(b, blex)
+        # a third-person bio ("Jane Roe is a writer ...") only in the page's tail, where
+        # author boxes sit; in the body such a sentence is more likely about the subject
+        tail = tail or j >= len(blocks_) - 4
+        bio = bylines.author_bio(b, blex, first_person_only=not tail)
         source = credits.credit_line(b, clex)
         names = bylines.byline_line(b, blex)
         if bio is not None:
@@ -233,6 +237,7 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
         elif source is not None:
             page.credit(source)
             page.removed.append(Removed(b, bp.CREDIT))
+            tail = True
         elif names and not page.body:
             page.add_authors(names)
             page.removed.append(Removed(b, bp.BYLINE))
