@@ -9,6 +9,7 @@ EVALS = [
     "evals.eval_seed",
     "evals.eval_aeb",
     "evals.eval_wcxb",
+    "evals.eval_aeb_text",
     "evals.eval_flags",
 ]
 

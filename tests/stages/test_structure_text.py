@@ -115,3 +115,19 @@ def test_third_person_bio_only_in_the_tail() -> None:
     a = recover(profile)
     assert a.text.startswith("Mara Quill is a writer")
     assert not any(r.reason == "author_bio" for r in a.removed)
+
+
+def test_whole_page_dump_keeps_the_densest_prose_run() -> None:
+    menu = "\n".join(["News", "Sport", "Weather", "Local", "Business", "Opinion"])
+    article = (
+        "The harbour bridge in Eastport opened again on Monday after two years of repairs.\n"
+        "Council engineer Priya Shah said the steel deck had been replaced in full.\n"
+        "What Comes Next\n"
+        "Ferry operators said they expected fewer passengers once the bridge was busy.\n"
+    )
+    footer = "\n".join(["About", "Careers", "Advertise with us", "Our journalists", "Archive"])
+    a = recover(f"Eastport Herald\n{menu}\n{article}{footer}\n")
+    assert a.text.split("\n\n")[0].startswith("The harbour bridge in Eastport")
+    assert "What Comes Next" in a.text.split("\n\n")
+    assert a.text.rstrip().endswith("once the bridge was busy.")
+    assert not any(word in a.text for word in ("Weather", "Careers", "Archive"))

@@ -30,7 +30,8 @@ SUBTITLE = "subtitle"
 
 _KEY_STRIP = re.compile(r"[\s:：.…»›>|•·\-–—]+$")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”»)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”»)。！？」』]\s*$")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,8 @@ def lexicon(resources: Resources) -> Lexicon:
 
 
 def word_count(block: str) -> int:
-    return len(block.split())
+    """Words split on spaces; scripts written without spaces count two characters a word."""
+    return max(len(block.split()), len(_UNSPACED.findall(block)) // 2)
 
 
 def classify(block: str, lex: Lexicon) -> str | None:

@@ -252,6 +252,31 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
             page.body.append(b)
 
 
+def _weight(block: str) -> int:
+    """Positive for a paragraph of prose, negative for a menu item or link line."""
+    words = bp.word_count(block)
+    if words >= 5 and bp.is_sentence(block):
+        return words
+    return -max(4, words)
+
+
+def main_run(body: list[str]) -> tuple[int, int]:
+    """[start, end) of the densest run of prose (maximum-sum run of block weights).
+
+    A whole-page dump keeps menus, teasers and footers around the article; they are
+    runs of short lines, which cost more than the odd subheading inside the article.
+    """
+    best, best_span = 0, (0, len(body))
+    total, start = 0, 0
+    for k, block in enumerate(body):
+        if total <= 0:
+            total, start = 0, k
+        total += _weight(block)
+        if total > best:
+            best, best_span = total, (start, k + 1)
+    return best_span
+
+
 def from_page_text(raw: str, base: Article, resources: Resources) -> Article:
     """Recover title, subtitle, bylines, captions, credits and the body from saved text."""
     page = _Page()
@@ -260,6 +285,10 @@ def from_page_text(raw: str, base: Article, resources: Resources) -> Article:
     i = _header(blocks_, page, lex)
     i = _top(blocks_, i, page, resources)
     _body(blocks_, i, page, resources)
+    start, end = main_run(page.body)
+    outside = page.body[:start] + page.body[end:]
+    page.removed.extend(Removed(b, bp.NAVIGATION) for b in outside)
+    page.body = page.body[start:end]
     clex = credits.lexicon(resources)
     if page.body and page.credited_source is None:
         source = credits.dateline_source(page.body[0], clex) or credits.trailing_source(
