@@ -10,6 +10,9 @@ EVALS = [
     "evals.eval_aeb",
     "evals.eval_wcxb",
     "evals.eval_aeb_text",
+    "evals.eval_claims_wikinews",
+    "evals.eval_roles_wikinews",
+    "evals.eval_places_wikinews",
     "evals.eval_flags",
 ]
 

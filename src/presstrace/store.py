@@ -493,6 +493,22 @@ class Store:
             out.update(r["source"] for r in rows)
         return out
 
+    def roles_by_person(self, names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """For each person, the roles articles give them, most widely given first, with the
+        number of articles giving each."""
+        out: dict[str, list[dict[str, Any]]] = {n: [] for n in names}
+        for i in range(0, len(names), 500):
+            chunk = list(names[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                "SELECT name, role, count(DISTINCT article_id) AS n FROM entities "
+                f"WHERE label = 'PERSON' AND role IS NOT NULL AND name IN ({marks}) "
+                "GROUP BY name, role ORDER BY n DESC, role",
+                chunk,
+            ):
+                out[r["name"]].append({"role": r["role"], "articles": r["n"]})
+        return out
+
     def site_profiles(self, site: str | None = None) -> list[SiteProfile]:
         """Per site: articles, share with each flag, share copied from elsewhere, bylines.
 
