@@ -9,6 +9,8 @@ EVALS = [
     "evals.eval_seed",
     "evals.eval_aeb",
     "evals.eval_polnear",
+    "evals.eval_wcxb",
+    "evals.eval_aeb_text",
     "evals.eval_claims_wikinews",
     "evals.eval_roles_wikinews",
     "evals.eval_places_wikinews",
