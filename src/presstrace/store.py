@@ -28,7 +28,9 @@ UpsertResult = Literal["ingested", "updated", "unchanged", "kept_apart"]
 # never reused or edited after it lands: add a new one instead.
 MIGRATIONS: list[tuple[int, str]] = [
     # 1: articles and everything found in them
-    (1, """
+    (
+        1,
+        """
     CREATE TABLE articles (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -131,7 +133,8 @@ MIGRATIONS: list[tuple[int, str]] = [
             VALUES ('delete', old.rowid, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
-    """),
+    """,
+    ),
 ]
 
 CHILD_TABLES = (
@@ -217,9 +220,7 @@ class Store:
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
-        applied = {
-            int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")
-        }
+        applied = {int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")}
         for number, sql in sorted(MIGRATIONS):
             if number in applied:
                 continue
@@ -461,6 +462,18 @@ class Store:
                 f"SELECT source FROM inputs WHERE source IN ({marks})", chunk
             ).fetchall()
             out.update(r["source"] for r in rows)
+        return out
+
+    def recorded_sources(self, sources: Sequence[str]) -> dict[str, str]:
+        """``{source: updated_at}`` for those of ``sources`` already recorded: for resuming."""
+        out: dict[str, str] = {}
+        for i in range(0, len(sources), 500):
+            chunk = list(sources[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT source, updated_at FROM inputs WHERE source IN ({marks})", chunk
+            ).fetchall()
+            out.update((r["source"], r["updated_at"]) for r in rows)
         return out
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
