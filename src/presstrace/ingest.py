@@ -140,7 +140,8 @@ def _fresh(
     if resume:
         recorded = store.recorded_sources([d.source for d in batch])
         keep = [d for d in batch if not _already_done(d.source, recorded)]
-        summary.counts["skipped"] += len(batch) - len(keep)
+        if len(keep) < len(batch):
+            summary.counts["skipped"] += len(batch) - len(keep)
         batch = keep
     if batch:
         yield batch

@@ -106,12 +106,14 @@ class WorkerPool:
         *,
         stages: Sequence[str] | None = None,
         initializer: Callable[[], None] | None = None,
+        grace: float = GRACE_SECONDS,
     ) -> None:
         if size < 1:
             raise ConfigError("a worker pool needs at least one worker")
         self.settings = settings
         self.stages = list(stages) if stages is not None else None
         self.initializer = initializer
+        self.grace = grace
         self.ctx = _context()
         self.slots: list[_Slot] = [self._start() for _ in range(size)]
         self.pending: deque[Batch] = deque()
@@ -191,7 +193,7 @@ class WorkerPool:
                 batch = self.pending.popleft()
                 slot.task = batch
                 timeout = self.settings.doc_timeout or 600.0
-                slot.deadline = time.monotonic() + timeout * len(batch) + GRACE_SECONDS
+                slot.deadline = time.monotonic() + timeout * len(batch) + self.grace
                 try:
                     slot.conn.send(batch)
                 except OSError:
@@ -215,7 +217,7 @@ class WorkerPool:
             try:
                 kind, payload = slot.conn.recv()
             except (EOFError, OSError):
-                self._fail(slot, errors.WORKER_CRASHED, "the worker process died")
+                self._died(slot)
                 return
             if kind == "error":
                 raise ConfigError(f"a worker could not start: {payload}")
@@ -226,14 +228,19 @@ class WorkerPool:
                 self.done.append(payload)
             return
         if not slot.proc.is_alive():
-            code = slot.proc.exitcode
-            if not slot.ready:
-                raise ConfigError(f"a worker process could not start (exit {code})")
-            self._fail(slot, errors.WORKER_CRASHED, f"the worker process died (exit {code})")
+            self._died(slot)
         elif time.monotonic() > slot.deadline:
             if not slot.ready:
                 raise ConfigError("a worker did not start in time")
             self._fail(slot, errors.TIMEOUT, "the worker ran past its time limit and was killed")
+
+    def _died(self, slot: _Slot) -> None:
+        slot.proc.join(timeout=5)
+        code = slot.proc.exitcode
+        if not slot.ready:
+            # Restarting would fail the same way: stop instead of looping.
+            raise ConfigError(f"a worker process could not start (exit {code})")
+        self._fail(slot, errors.WORKER_CRASHED, f"the worker process died (exit {code})")
 
     def _fail(self, slot: _Slot, code: str, message: str) -> None:
         """Replace a dead or stuck worker; retry its batch one document at a time."""
