@@ -1,0 +1,66 @@
+"""Ingest throughput: the AEB pages as a CC-NEWS-style ``.warc.gz``, ``--workers 1`` vs
+``--workers 2`` (and ``--engine ray`` when Ray is installed), each a whole process into a
+fresh database. Checks that every mode stores the same records, and prints the speed-up
+and articles per second per core.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from .corpus import aeb_dir, aeb_warc
+from .timing import timed
+
+GOAL = 1.6
+
+
+def _records(db: Path) -> dict[str, str]:
+    from presstrace import Store
+
+    with Store(db, readonly=True) as store:
+        out = {}
+        for rec in store.iter_records():
+            rec.pop("input", None)  # the WARC path differs per run folder only
+            out[rec["id"]] = json.dumps(rec, sort_keys=True)
+        return out
+
+
+def run(copies: int = 1, ray: bool | None = None) -> dict[str, float] | None:
+    if aeb_dir() is None:
+        print("ingest: skipped (no shared evaldata/aeb)")
+        return None
+    if ray is None:
+        ray = importlib.util.find_spec("ray") is not None
+    with tempfile.TemporaryDirectory(prefix="presstrace-bench-") as tmp:
+        work = Path(tmp)
+        warc = work / "aeb.warc.gz"
+        n = aeb_warc(warc, copies=copies)
+        modes = {"workers1": ["--workers", "1"], "workers2": ["--workers", "2"]}
+        if ray:
+            modes["ray"] = ["--engine", "ray"]
+        seconds: dict[str, float] = {}
+        records: dict[str, dict[str, str]] = {}
+        for mode, extra in modes.items():
+            db = work / f"{mode}.db"
+            cmd = [sys.executable, "-m", "presstrace", "ingest", str(warc), "--db", str(db)]
+            seconds[mode] = timed([*cmd, *extra], ok=(0, 1))
+            records[mode] = _records(db)
+    speedup = seconds["workers1"] / seconds["workers2"]
+    same = all(r == records["workers1"] for r in records.values())
+    counts = {m: len(r) for m, r in records.items()}
+    print(
+        f"ingest {n} WARC records: "
+        + ", ".join(f"{m} {s:.1f}s ({counts[m]} articles)" for m, s in seconds.items())
+    )
+    print(
+        f"  speed-up 1 -> 2 workers {speedup:.2f}x (goal >= {GOAL}); "
+        f"{n / seconds['workers1']:.2f} articles/s/core with 1 worker, "
+        f"{n / seconds['workers2'] / 2:.2f} with 2; same records in every mode: {same}"
+    )
+    out = {"records": float(n), "speedup": speedup, "same_records": float(same)}
+    out.update({f"{m}_s": s for m, s in seconds.items()})
+    return out
