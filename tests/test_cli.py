@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -110,3 +111,30 @@ def test_store_errors_are_one_line(tmp_path: Path) -> None:
     r = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl"])
     assert r.exit_code == 1
     assert "error:" in r.output and "Traceback" not in r.output
+
+
+def test_serve_refuses_a_public_host_without_allow_remote(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    result = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert "--allow-remote" in result.stderr
+
+
+def test_serve_a_missing_database_is_one_line_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert "no database" in result.stderr
+
+
+def test_serve_runs_uvicorn_on_loopback(tmp_path: Path, monkeypatch: Any) -> None:
+    import uvicorn
+
+    from presstrace.store import Store
+
+    db = tmp_path / "x.db"
+    Store(db).close()
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0, result.stderr
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123

@@ -4,7 +4,9 @@ import pytest
 
 from presstrace import Store, StoreError
 from presstrace.records import Article, ErrorRecord
+from presstrace.store import _original_side
 from tests.test_records import full_article
+from tests.web.corpus import STORY_TABLES, add_copy, add_story
 
 
 @pytest.fixture()
@@ -95,3 +97,59 @@ def test_failed_batch_leaves_earlier_rows(store: Store) -> None:
     with pytest.raises(StoreError), store.transaction():
         store.conn.execute("INSERT INTO nonexistent VALUES (1)")
     assert store.count() == 1
+
+
+def test_browse_views_are_empty_before_story_and_copy_tables_exist(store: Store) -> None:
+    a = full_article()
+    store.upsert(a)
+    assert store.latest_stories() == []
+    assert store.story("1") is None
+    assert store.copies_of(a.id) == []
+    assert store.site_profile("news.example") is not None
+    assert store.site_profile("news.example")["copies"] == {"copied_from": [], "copied_by": []}
+
+
+def test_browse_views_read_story_and_copy_tables(store: Store) -> None:
+    a = full_article()
+    b = Article(
+        url="https://b.example/x", title="Other", text="Nothing here.", published="2026-03-02"
+    )
+    store.upsert(a)
+    store.upsert(b)
+    store.conn.executescript(STORY_TABLES)
+    add_story(store, "s-1", [a.id, b.id])
+    add_copy(store, a.id, b.id, "syndicated", 0.95, b.id)
+    [head] = store.latest_stories()
+    assert head["id"] == "s-1" and head["title"] == "Flood" and head["copies_count"] == 1
+    assert head["outlets"] == ["b.example", "news.example"]
+    story = store.story("s-1")
+    assert story is not None and story["copies"][0]["original"] == b.id
+    assert [q["speaker_name"] for q in story["quotes"]] == ["Ana Ruiz"]
+    assert store.copies_of(a.id)[0]["this_is"] == "copy"
+    assert store.site_profile("b.example")["copies"]["copied_by"] == [
+        {"site": "news.example", "relation": "syndicated", "count": 1}
+    ]
+
+
+def test_person_roles_by_site_and_quotes(store: Store) -> None:
+    store.upsert(full_article())
+    person = store.person("Ana Ruiz")
+    assert person is not None
+    assert person["roles"] == [{"site": "news.example", "role": "Mayor", "mentions": 1}]
+    assert [q["content"]["text"] for q in person["quotes"]] == ["We will rebuild"]
+    assert store.person("Nobody") is None
+    assert store.people() == [{"name": "Ana Ruiz", "mentions": 1, "articles": 1, "quotes": 1}]
+
+
+def test_search_articles_snippets_with_chosen_marks(store: Store) -> None:
+    store.upsert(full_article())
+    [hit] = store.search_articles("rebuild", marks=("<<", ">>"))
+    assert "<<rebuild>>" in hit["snippet"] and hit["site"] == "news.example"
+    assert store.search_articles("\x00") == []
+
+
+def test_original_side_reads_either_form() -> None:
+    assert _original_side("a", "id1", "id2") == "a"
+    assert _original_side("id2", "id1", "id2") == "b"
+    assert _original_side(None, "id1", "id2") is None
+    assert _original_side("other", "id1", "id2") is None

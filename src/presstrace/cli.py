@@ -271,6 +271,29 @@ def show(
         render_article(article, Console(highlight=False))
 
 
+@app.command()
+def serve(
+    db: DbOption,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    allow_remote: Annotated[
+        bool, typer.Option("--allow-remote", help="Allow a non-loopback --host.")
+    ] = False,
+) -> None:
+    """Browse the database in a web browser (read-only), with a JSON API under /api/."""
+    from .web import check_host
+    from .web import serve as serve_web
+
+    with handled():
+        check_host(host, allow_remote)
+        err.print(f"presstrace: serving {db} read-only at http://{_url_host(host)}:{port}/")
+        serve_web(str(db), host=host, port=port, allow_remote=allow_remote)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user without ``--debug``."""
     if "--debug" in sys.argv[1:]:

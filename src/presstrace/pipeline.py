@@ -16,7 +16,7 @@ import contextlib
 import signal
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -131,7 +131,7 @@ class RunStats:
 
     documents: int = 0
     errors: Counter[str] = field(default_factory=Counter)
-    seconds: Counter[str] = field(default_factory=Counter)
+    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
 class Pipeline:
@@ -217,8 +217,8 @@ class Pipeline:
                 t0 = time.perf_counter()
                 nlp = self.resources.nlp
                 texts = [articles[i].text for i in todo]
-                for i, parsed in zip(todo, nlp.pipe(texts, batch_size=16), strict=True):
-                    docs[i] = parsed
+                for i, one in zip(todo, nlp.pipe(texts, batch_size=16), strict=True):
+                    docs[i] = one
                 self.stats.seconds["parse"] += time.perf_counter() - t0
         out = []
         for article, parsed in zip(articles, docs, strict=True):

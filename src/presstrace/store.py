@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -137,6 +138,10 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
+# Relations in the ``copies`` table that mean one text was made from another (``same_story``
+# and ``unrelated`` are verdicts on candidate pairs, not copies).
+COPY_RELATIONS = frozenset({"syndicated", "rewritten", "translated"})
+
 CHILD_TABLES = (
     "captions",
     "removed",
@@ -234,7 +239,7 @@ class Store:
                 )
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
-                self.conn.execute("ROLLBACK")
+                _rollback_quietly(self.conn)
                 raise StoreError(f"migration {number} failed: {e}") from e
 
     def close(self) -> None:
@@ -495,10 +500,387 @@ class Store:
         ).fetchall()
         return [SearchHit(r["id"], r["title"], r["url"], r["snip"], r["rank"]) for r in rows]
 
+    # -- browsing: read-only views for the web UI and JSON API -------------------
+    # Each returns plain JSON-ready dicts. Tables made by later migrations (stories,
+    # story_articles, copies) may be missing: then the views are empty, not errors.
+
+    def has_table(self, name: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
+
+    def _columns(self, table: str) -> set[str]:
+        rows = self.conn.execute("SELECT name FROM pragma_table_info(?)", (table,)).fetchall()
+        return {r["name"] for r in rows}
+
+    def _has_stories(self) -> bool:
+        return self.has_table("stories") and {"story_id", "article_id"} <= self._columns(
+            "story_articles"
+        )
+
+    def _has_copies(self) -> bool:
+        return {"a", "b", "relation", "score", "original"} <= self._columns("copies")
+
+    def recent_articles(
+        self, limit: int = 50, offset: int = 0, site: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Article summaries, newest first, undated ones last (optionally of one site)."""
+        where, params = _where(("a.site = ?", site))
+        # Pick the page first, then count quotes/claims/flags for those rows only.
+        rows = self.conn.execute(
+            "WITH page AS (SELECT a.rowid AS rid, a.published AS p FROM articles a" + where + " "
+            "ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?) "
+            + _SUMMARY_COLUMNS
+            + " FROM page JOIN articles a ON a.rowid = page.rid "
+            "ORDER BY page.p DESC, page.rid DESC",
+            (*params, limit, offset),
+        ).fetchall()
+        return [_summary(r) for r in rows]
+
+    def search_articles(
+        self, query: str, limit: int = 20, offset: int = 0, marks: tuple[str, str] = ("[", "]")
+    ) -> list[dict[str, Any]]:
+        """Full-text hits as article summaries with a ``snippet`` (matches between marks)."""
+        match = fts_query(query)
+        if not match:
+            return []
+        # Rank first, then make snippets for the page only: snippet() in the ranking
+        # query would run for every match, not just the rows shown.
+        ranked = self.conn.execute(
+            "SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        ).fetchall()
+        if not ranked:
+            return []
+        rows = self.conn.execute(
+            _SUMMARY_COLUMNS + ", a.rowid AS rid, "
+            "snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snip "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))",
+            (marks[0], marks[1], match, json.dumps([r["rowid"] for r in ranked])),
+        ).fetchall()
+        by_rowid = {r["rid"]: r for r in rows}
+        return [
+            {
+                **_summary(by_rowid[h["rowid"]]),
+                "snippet": by_rowid[h["rowid"]]["snip"],
+                "rank": h["rank"],
+            }
+            for h in ranked
+            if h["rowid"] in by_rowid
+        ]
+
+    def article_summaries(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Summaries of the given articles, oldest first, undated last (a timeline)."""
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(_SUMMARY + f"WHERE a.id IN ({marks})", chunk).fetchall()
+            out.extend(_summary(r) for r in rows)
+        out.sort(key=lambda s: (s["published"] is None, s["published"] or "", s["id"]))
+        return out
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        article_ids: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes with their article, newest first; by one speaker or among some articles."""
+        where, params = _where(("q.speaker_name = ?", speaker), ("q.article_id", article_ids))
+        rows = self.conn.execute(
+            "SELECT q.*, a.title, a.url, a.site, a.published FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id" + where + " "
+            "ORDER BY a.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        return [_quote(r) for r in rows]
+
+    def claims(
+        self,
+        about: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        article_ids: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Claims with their article, newest first; about one quantity or among some articles."""
+        where, params = _where(("c.about = ?", about), ("c.article_id", article_ids))
+        rows = self.conn.execute(
+            "SELECT c.*, a.title, a.url, a.site, a.published FROM claims c "
+            "JOIN articles a ON a.id = c.article_id" + where + " "
+            "ORDER BY a.published DESC, c.article_id, c.idx LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        return [_claim(r) for r in rows]
+
+    def conflicts(
+        self, limit: int = 50, offset: int = 0, article_ids: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Conflicts between claims, each with the claims it names resolved."""
+        where, params = _where(("k.article_id", article_ids))
+        rows = self.conn.execute(
+            "SELECT k.article_id, k.idx, k.about, k.claims, k.sources, "
+            "a.title, a.url, a.site, a.published FROM conflicts k "
+            "JOIN articles a ON a.id = k.article_id" + where + " "
+            "ORDER BY a.published DESC, k.article_id, k.idx LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        out = []
+        for r in rows:
+            idxs = [int(i) for i in json.loads(r["claims"])]
+            claim_rows = self.conn.execute(
+                "SELECT c.*, a.title, a.url, a.site, a.published FROM claims c "
+                "JOIN articles a ON a.id = c.article_id "
+                "WHERE c.article_id = ? AND c.idx IN (SELECT value FROM json_each(?)) "
+                "ORDER BY c.idx",
+                (r["article_id"], json.dumps(idxs)),
+            ).fetchall()
+            out.append(
+                {
+                    "article_id": r["article_id"],
+                    "idx": r["idx"],
+                    "about": r["about"],
+                    "sources": json.loads(r["sources"]),
+                    "claims": [_claim(c) for c in claim_rows],
+                    "article": _article_ref(r),
+                }
+            )
+        return out
+
+    def people(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """People (PERSON entities by canonical name), most mentioned first."""
+        rows = self.conn.execute(
+            "SELECT e.name, count(*) AS mentions, count(DISTINCT e.article_id) AS articles, "
+            "(SELECT count(*) FROM quotes q WHERE q.speaker_name = e.name) AS quotes "
+            "FROM entities e WHERE e.label = 'PERSON' GROUP BY e.name "
+            "ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def person(self, name: str, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+        """A person's roles as each outlet describes them, and their quotes."""
+        roles = self.conn.execute(
+            "SELECT a.site, e.role, count(*) AS mentions FROM entities e "
+            "JOIN articles a ON a.id = e.article_id "
+            "WHERE e.label = 'PERSON' AND e.name = ? "
+            "GROUP BY a.site, e.role ORDER BY a.site, mentions DESC",
+            (name,),
+        ).fetchall()
+        ids = [
+            r["article_id"]
+            for r in self.conn.execute(
+                "SELECT DISTINCT article_id FROM entities WHERE label = 'PERSON' AND name = ? "
+                "UNION SELECT DISTINCT article_id FROM quotes WHERE speaker_name = ?",
+                (name, name),
+            )
+        ]
+        if not ids:
+            return None
+        return {
+            "name": name,
+            "roles": [dict(r) for r in roles],
+            "articles": self.article_summaries(ids),
+            "quotes": self.quotes(speaker=name, limit=limit, offset=offset),
+        }
+
+    def site_profile(self, site: str, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+        """What a site publishes: flag shares, bylines, copies made and copied, articles."""
+        head = self.conn.execute(
+            "SELECT count(*) AS n, min(published) AS first, max(published) AS last "
+            "FROM articles WHERE site = ?",
+            (site,),
+        ).fetchone()
+        n = int(head["n"])
+        if n == 0:
+            return None
+        flags = self.conn.execute(
+            "SELECT f.code, count(DISTINCT f.article_id) AS articles FROM flags f "
+            "JOIN articles a ON a.id = f.article_id WHERE a.site = ? "
+            "GROUP BY f.code ORDER BY articles DESC, f.code",
+            (site,),
+        ).fetchall()
+        bylines = self.conn.execute(
+            "SELECT j.value AS name, count(*) AS articles FROM articles a, json_each(a.authors) j "
+            "WHERE a.site = ? GROUP BY j.value ORDER BY articles DESC, name LIMIT 50",
+            (site,),
+        ).fetchall()
+        publishers = self.conn.execute(
+            "SELECT publisher, count(*) AS articles FROM articles "
+            "WHERE site = ? AND publisher IS NOT NULL GROUP BY publisher ORDER BY articles DESC",
+            (site,),
+        ).fetchall()
+        return {
+            "site": site,
+            "articles_count": n,
+            "first_published": head["first"],
+            "last_published": head["last"],
+            "flags": [{**dict(r), "share": r["articles"] / n} for r in flags],
+            "bylines": [dict(r) for r in bylines],
+            "publishers": [dict(r) for r in publishers],
+            "copies": self._site_copies(site),
+            "articles": self.recent_articles(limit, offset, site=site),
+        }
+
+    def _site_copies(self, site: str) -> dict[str, list[dict[str, Any]]]:
+        """Copy relations where the site's article is the copy, and where it is the original."""
+        if not self._has_copies():
+            return {"copied_from": [], "copied_by": []}
+        rows = self.conn.execute(
+            "SELECT c.a, c.b, c.relation, c.original, sa.site AS site_a, sb.site AS site_b "
+            "FROM copies c JOIN articles sa ON sa.id = c.a JOIN articles sb ON sb.id = c.b "
+            "WHERE (sa.site = ? OR sb.site = ?) AND c.relation != 'unrelated'",
+            (site, site),
+        ).fetchall()
+        copied_from: Counter[tuple[str, str]] = Counter()
+        copied_by: Counter[tuple[str, str]] = Counter()
+        for r in rows:
+            orig = _original_side(r["original"], r["a"], r["b"])
+            if orig is None or r["relation"] not in COPY_RELATIONS:
+                continue
+            orig_site, copy_site = (
+                (r["site_a"], r["site_b"]) if orig == "a" else (r["site_b"], r["site_a"])
+            )
+            if copy_site == site:
+                copied_from[(orig_site or "", r["relation"])] += 1
+            if orig_site == site:
+                copied_by[(copy_site or "", r["relation"])] += 1
+
+        def listed(c: Counter[tuple[str, str]]) -> list[dict[str, Any]]:
+            return [
+                {"site": s, "relation": rel, "count": k}
+                for (s, rel), k in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+            ]
+
+        return {"copied_from": listed(copied_from), "copied_by": listed(copied_by)}
+
+    def copies_of(self, article_id: str) -> list[dict[str, Any]]:
+        """Copy relations involving one article, with the other article and who is original."""
+        if not self._has_copies():
+            return []
+        rows = self.conn.execute(
+            "SELECT c.a, c.b, c.relation, c.score, c.original FROM copies c "
+            "WHERE (c.a = ? OR c.b = ?) AND c.relation != 'unrelated' ORDER BY c.score DESC",
+            (article_id, article_id),
+        ).fetchall()
+        others = {r["b"] if r["a"] == article_id else r["a"] for r in rows}
+        refs = {s["id"]: s for s in self.article_summaries(sorted(others))}
+        out = []
+        for r in rows:
+            other = r["b"] if r["a"] == article_id else r["a"]
+            side = _original_side(r["original"], r["a"], r["b"])
+            orig_id = None if side is None else (r["a"] if side == "a" else r["b"])
+            out.append(
+                {
+                    "other": refs.get(other, {"id": other}),
+                    "relation": r["relation"],
+                    "score": r["score"],
+                    "original": orig_id,
+                    "this_is": None
+                    if orig_id is None
+                    else ("original" if orig_id == article_id else "copy"),
+                }
+            )
+        return out
+
+    def latest_stories(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories newest first, with outlets, article, copy and conflict counts."""
+        if not self._has_stories():
+            return []
+        rows = self.conn.execute(
+            "SELECT sa.story_id, count(*) AS n, max(a.published) AS last, "
+            "min(a.published) AS first FROM story_articles sa "
+            "JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id "
+            "ORDER BY last DESC, sa.story_id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [self._story_head(r["story_id"]) for r in rows]
+
+    def _story_ids(self, story_id: Any) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)
+        ).fetchall()
+        return [r["article_id"] for r in rows]
+
+    def _story_head(self, story_id: Any) -> dict[str, Any]:
+        ids = self._story_ids(story_id)
+        articles = self.article_summaries(ids)
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        extra = {k: row[k] for k in row.keys()} if row is not None else {}
+        title = extra.get("title") or next((a["title"] for a in articles if a["title"]), None)
+        n_conflicts = self.conn.execute(
+            "SELECT count(*) FROM conflicts WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        ).fetchone()[0]
+        return {
+            **extra,
+            "id": story_id,
+            "title": title,
+            "articles_count": len(articles),
+            "outlets": sorted({a["site"] for a in articles if a["site"]}),
+            "first_published": articles[0]["published"] if articles else None,
+            "last_published": max((a["published"] or "" for a in articles), default="") or None,
+            "copies_count": sum(c["relation"] in COPY_RELATIONS for c in self._copies_among(ids)),
+            "conflicts_count": int(n_conflicts),
+        }
+
+    def _copies_among(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        if not self._has_copies() or not ids:
+            return []
+        idj = json.dumps(list(ids))
+        rows = self.conn.execute(
+            "SELECT a, b, relation, score, original FROM copies "
+            "WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?)) "
+            "AND relation != 'unrelated' "
+            "ORDER BY score DESC",
+            (idj, idj),
+        ).fetchall()
+        out = []
+        for r in rows:
+            side = _original_side(r["original"], r["a"], r["b"])
+            out.append(
+                {
+                    "a": r["a"],
+                    "b": r["b"],
+                    "relation": r["relation"],
+                    "score": r["score"],
+                    "original": None if side is None else (r["a"] if side == "a" else r["b"]),
+                }
+            )
+        return out
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story: its articles as a timeline, copies among them, quotes and claims."""
+        if not self._has_stories():
+            return None
+        # Story ids may be integers or text: bind digits as an integer so both match.
+        key: Any = (
+            int(story_id)
+            if story_id.isascii() and story_id.isdigit() and len(story_id) < 19
+            else story_id
+        )
+        ids = self._story_ids(key)
+        if not ids:
+            return None
+        head = self._story_head(key)
+        return {
+            **head,
+            "articles": self.article_summaries(ids),
+            "copies": self._copies_among(ids),
+            "quotes": self.quotes(limit=1000, article_ids=ids),
+            "claims": self.claims(limit=1000, article_ids=ids),
+            "conflicts": self.conflicts(limit=1000, article_ids=ids),
+        }
+
 
 def fts_query(query: str) -> str:
     """Turn free text into a safe FTS5 query: every word a quoted phrase, ANDed."""
-    words = [w for w in query.replace('"', " ").split() if w]
+    # NUL ends the query string inside SQLite's FTS5 parser, leaving a quote open.
+    words = [w for w in query.replace('"', " ").replace("\x00", " ").split() if w]
     return " ".join(f'"{w}"' for w in words)
 
 
@@ -507,6 +889,9 @@ class _Transaction:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+
+    def _rollback(self) -> None:
+        _rollback_quietly(self.conn)
 
     def __enter__(self) -> None:
         try:
@@ -519,12 +904,21 @@ class _Transaction:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(f"cannot commit: {e}") from e
         else:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"database write failed: {exc}") from exc
+
+
+def _rollback_quietly(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open (SQLite ends some failed ones itself)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the original error is what the user needs to see
 
 
 def _split_sql(script: str) -> list[str]:
@@ -540,3 +934,102 @@ def _split_sql(script: str) -> list[str]:
     if buf.strip():
         statements.append(buf.strip())
     return statements
+
+
+_SUMMARY_COLUMNS = (
+    "SELECT a.id, a.title, a.url, a.site, a.publisher, a.published, a.language, a.authors, "
+    "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes, "
+    "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS n_claims, "
+    "(SELECT count(*) FROM flags f WHERE f.article_id = a.id) AS n_flags"
+)
+_SUMMARY = _SUMMARY_COLUMNS + " FROM articles a "
+
+
+def _summary(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": r["id"],
+        "title": r["title"],
+        "url": r["url"],
+        "site": r["site"],
+        "publisher": r["publisher"],
+        "published": r["published"],
+        "language": r["language"],
+        "authors": json.loads(r["authors"]),
+        "quotes_count": r["n_quotes"],
+        "claims_count": r["n_claims"],
+        "flags_count": r["n_flags"],
+    }
+
+
+def _article_ref(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": r["article_id"],
+        "title": r["title"],
+        "url": r["url"],
+        "site": r["site"],
+        "published": r["published"],
+    }
+
+
+def _opt_span(r: sqlite3.Row, name: str) -> dict[str, Any] | None:
+    if r[f"{name}_start"] is None:
+        return None
+    return {"start": r[f"{name}_start"], "end": r[f"{name}_end"], "text": r[name]}
+
+
+def _quote(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "idx": r["idx"],
+        "kind": r["kind"],
+        "content": {"start": r["content_start"], "end": r["content_end"], "text": r["content"]},
+        "cue": _opt_span(r, "cue"),
+        "speaker": _opt_span(r, "speaker"),
+        "speaker_name": r["speaker_name"],
+        "stage": r["stage"],
+        "article": _article_ref(r),
+    }
+
+
+def _claim(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "idx": r["idx"],
+        "start": r["start"],
+        "end": r["end"],
+        "text": r["text"],
+        "source_name": r["source_name"],
+        "about": r["about"],
+        "value_low": r["value_low"],
+        "value_high": r["value_high"],
+        "qualifier": r["qualifier"],
+        "unit": r["unit"],
+        "stage": r["stage"],
+        "article": _article_ref(r),
+    }
+
+
+def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause from fixed SQL fragments whose value is not None (values bound).
+
+    A fragment without ``?`` names a column that must be one of a list of values.
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    for fragment, value in conditions:
+        if value is None:
+            continue
+        if "?" in fragment:
+            parts.append(fragment)
+            params.append(value)
+        else:
+            parts.append(f"{fragment} IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(value)))
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _original_side(original: Any, a: str, b: str) -> Literal["a", "b"] | None:
+    """Which side of a copies row is the original: stored as "a"/"b" or as an article id."""
+    if original in ("a", a):
+        return "a"
+    if original in ("b", b):
+        return "b"
+    return None
