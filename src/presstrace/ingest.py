@@ -30,6 +30,9 @@ from .resources import Resources
 from .store import Store
 
 Engine = str  # "local" | "ray"
+# Batches handed to worker processes are small, so the last batches of a run are shared
+# out evenly instead of one worker finishing a long batch alone.
+PARALLEL_BATCH = 8
 
 
 @dataclass
@@ -78,7 +81,8 @@ def ingest_paths(
     with Store(db) as store:
         bar = _progress() if progress else None
         try:
-            batches = _unrecorded_batches(store, docs, settings.batch_size, resume, summary)
+            size = settings.batch_size if workers <= 1 else min(settings.batch_size, PARALLEL_BATCH)
+            batches = _unrecorded_batches(store, docs, size, resume, summary)
             for articles in _analysed(batches, pipeline, workers):
                 results = store.upsert_many(articles, pipeline.provenance)
                 for article, result in zip(articles, results, strict=True):
