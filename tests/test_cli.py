@@ -67,7 +67,9 @@ def test_ingest_export_search_show(tmp_path: Path) -> None:
     assert r1.exit_code == 0, r1.output
     assert "2 ingested" in r1.output
     r2 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
-    assert "0 ingested, 0 updated, 2 unchanged" in r2.output
+    assert "0 ingested, 0 updated, 0 unchanged, 0 kept apart, 2 skipped" in r2.output
+    r3 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--no-resume"])
+    assert "0 ingested, 0 updated, 2 unchanged" in r3.output
     exp = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"])
     records = [json.loads(x) for x in exp.stdout.splitlines()]
     assert len(records) == 2
