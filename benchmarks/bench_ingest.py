@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 from .corpus import aeb_dir, aeb_warc
-from .timing import timed
+from .timing import Run
+from .timing import run as run_cmd
 
 GOAL = 1.6
 
@@ -42,13 +43,14 @@ def run(copies: int = 1, ray: bool | None = None) -> dict[str, float] | None:
         modes = {"workers1": ["--workers", "1"], "workers2": ["--workers", "2"]}
         if ray:
             modes["ray"] = ["--engine", "ray"]
-        seconds: dict[str, float] = {}
+        runs: dict[str, Run] = {}
         records: dict[str, dict[str, str]] = {}
         for mode, extra in modes.items():
             db = work / f"{mode}.db"
             cmd = [sys.executable, "-m", "presstrace", "ingest", str(warc), "--db", str(db)]
-            seconds[mode] = timed([*cmd, *extra], ok=(0, 1))
+            runs[mode] = run_cmd([*cmd, *extra], ok=(0, 1))
             records[mode] = _records(db)
+    seconds = {m: r.seconds for m, r in runs.items()}
     speedup = seconds["workers1"] / seconds["workers2"]
     same = all(r == records["workers1"] for r in records.values())
     counts = {m: len(r) for m, r in records.items()}
@@ -61,6 +63,16 @@ def run(copies: int = 1, ray: bool | None = None) -> dict[str, float] | None:
         f"{n / seconds['workers1']:.2f} articles/s/core with 1 worker, "
         f"{n / seconds['workers2'] / 2:.2f} with 2; same records in every mode: {same}"
     )
-    out = {"records": float(n), "speedup": speedup, "same_records": float(same)}
+    w1, w2 = runs["workers1"], runs["workers2"]
+    print(
+        f"  peak memory: --workers 1 process {w1.parent_mb:.0f} MB; --workers 2 parent "
+        f"{w2.parent_mb:.0f} MB, largest worker {w2.largest_child_mb:.0f} MB"
+    )
+    out = {
+        "records": float(n),
+        "speedup": speedup,
+        "same_records": float(same),
+        "worker_peak_mb": w2.largest_child_mb,
+    }
     out.update({f"{m}_s": s for m, s in seconds.items()})
     return out

@@ -72,3 +72,23 @@ def test_error_record_survives(tmp_path: Path) -> None:
     art = _article(4).evolve(errors=(ErrorRecord("timeout", "slow"),))
     back, _ = row_article(article_row(art, {}))
     assert back.errors == art.errors
+
+
+def test_load_command(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from presstrace.cli import app
+
+    src = tmp_path / "src.db"
+    with Store(src) as store:
+        store.upsert_many([_article(1)])
+        export_store(store, "parquet", tmp_path / "e.parquet")
+    result = CliRunner().invoke(
+        app, ["load", str(tmp_path / "e.parquet"), "--db", str(tmp_path / "n.db")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 ingested" in result.output
+    missing = CliRunner().invoke(
+        app, ["load", str(tmp_path / "none"), "--db", str(tmp_path / "n.db")]
+    )
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
