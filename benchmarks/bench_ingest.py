@@ -64,6 +64,13 @@ def run(copies: int = 1, ray: bool | None = None) -> dict[str, float] | None:
         f"{n / seconds['workers2'] / 2:.2f} with 2; same records in every mode: {same}"
     )
     w1, w2 = runs["workers1"], runs["workers2"]
+    cpu1, cpu2 = w1.cpu_seconds / n, w2.cpu_seconds / n
+    print(
+        f"  CPU per article: {cpu1 * 1000:.0f} ms with 1 worker, {cpu2 * 1000:.0f} ms with 2 "
+        f"(parallel overhead {cpu2 / cpu1 - 1:+.0%}); {1 / cpu1:.2f} articles per CPU-second; "
+        f"speed-up bound on 2 idle cores {2 * cpu1 / cpu2:.2f}x (on a busy machine the "
+        "scheduler shares the cores per session, so wall time cannot show it)"
+    )
     print(
         f"  peak memory: --workers 1 process {w1.parent_mb:.0f} MB; --workers 2 parent "
         f"{w2.parent_mb:.0f} MB, largest worker {w2.largest_child_mb:.0f} MB"
@@ -73,6 +80,8 @@ def run(copies: int = 1, ray: bool | None = None) -> dict[str, float] | None:
         "speedup": speedup,
         "same_records": float(same),
         "worker_peak_mb": w2.largest_child_mb,
+        "cpu_per_article_1": cpu1,
+        "cpu_per_article_2": cpu2,
     }
     out.update({f"{m}_s": s for m, s in seconds.items()})
     return out

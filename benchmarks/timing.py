@@ -22,6 +22,14 @@ class Run:
     seconds: float
     parent_mb: float = 0.0  # peak resident memory of the command's own process
     children_mb: dict[int, float] = field(default_factory=dict)  # pid -> peak, descendants
+    cpu_by_pid: dict[int, float] = field(default_factory=dict)  # last CPU seconds seen
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time of the whole process tree (sampled, so it misses each process's last
+        ``sample`` seconds): unlike wall time, it does not depend on who else uses the cores.
+        """
+        return sum(self.cpu_by_pid.values())
 
     @property
     def largest_child_mb(self) -> float:
@@ -42,6 +50,14 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
+def _cpu(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _peak_mb(pid: int) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -57,7 +73,7 @@ def timed(cmd: Sequence[str], ok: tuple[int, ...] = (0,)) -> float:
     return run(cmd, ok).seconds
 
 
-def run(cmd: Sequence[str], ok: tuple[int, ...] = (0,), sample: float = 0.5) -> Run:
+def run(cmd: Sequence[str], ok: tuple[int, ...] = (0,), sample: float = 0.2) -> Run:
     """Run, sampling the peak memory of the process tree (Linux /proc; empty elsewhere)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
@@ -65,6 +81,8 @@ def run(cmd: Sequence[str], ok: tuple[int, ...] = (0,), sample: float = 0.5) -> 
     while proc.poll() is None:
         if Path("/proc").is_dir():
             for pid in _descendants(proc.pid):
+                if (cpu := _cpu(pid)) is not None:
+                    result.cpu_by_pid[pid] = cpu
                 mb = _peak_mb(pid)
                 if mb is None:
                     continue
