@@ -140,3 +140,16 @@ def test_serve_runs_uvicorn_on_loopback(tmp_path: Path, monkeypatch: Any) -> Non
     result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
     assert result.exit_code == 0, result.stderr
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+
+
+def test_analyze_a_warc_prints_json_lines(tmp_path: Path) -> None:
+    from .readers.warc_build import page, record, uid, write_warc
+
+    warc = write_warc(
+        tmp_path / "c.warc.gz",
+        [record(f"https://news.example/{i}", page(i), record_id=uid(i)) for i in range(2)],
+    )
+    result = runner.invoke(app, ["analyze", str(warc)])
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r["url"] for r in lines] == ["https://news.example/0", "https://news.example/1"]
+    assert lines[0]["crawled"] == "2024-03-01T12:00:00Z"

@@ -83,7 +83,7 @@ def analyze(
     from .api import analyze_paths
 
     with handled():
-        jsonl = fmt == RecordFormat.jsonl or (fmt is None and (len(paths) > 1 or _is_dir(paths)))
+        jsonl = fmt == RecordFormat.jsonl or (fmt is None and (len(paths) > 1 or _is_many(paths)))
         failed = False
         out = sys.stdout
         for article in analyze_paths(paths, plain=plain, url=url):
@@ -94,8 +94,13 @@ def analyze(
             raise typer.Exit(1)
 
 
-def _is_dir(paths: list[str]) -> bool:
-    return any(p != "-" and Path(p).is_dir() for p in paths)
+def _is_many(paths: list[str]) -> bool:
+    """A folder, WARC or JSON Lines file holds several records: print JSON Lines."""
+    from .readers import kind_for_path
+
+    return any(
+        p != "-" and (Path(p).is_dir() or kind_for_path(p) in ("warc", "jsonl")) for p in paths
+    )
 
 
 class Engine(StrEnum):
