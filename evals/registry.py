@@ -8,6 +8,10 @@ from types import ModuleType
 EVALS = [
     "evals.eval_seed",
     "evals.eval_aeb",
+    "evals.eval_claims_wikinews",
+    "evals.eval_roles_wikinews",
+    "evals.eval_places_wikinews",
+    "evals.eval_flags",
 ]
 
 

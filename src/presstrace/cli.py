@@ -276,6 +276,197 @@ def show(
         render_article(article, Console(highlight=False))
 
 
+def _print_rows(rows: list[dict[str, Any]], fmt: RecordFormat | None, columns: list[str]) -> None:
+    """JSON Lines with ``--format``, else a terminal table of ``columns``."""
+    from rich.table import Table
+    from rich.text import Text
+
+    if fmt is not None:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        err.print("nothing found")
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*(Text("" if row.get(c) is None else str(row.get(c))) for c in columns))
+    Console(highlight=False).print(table)
+
+
+def _range(low: float | None, high: float | None, qualifier: str | None) -> str:
+    def num(v: float) -> str:
+        return f"{v:g}" if abs(v) < 1e6 else f"{v:,.0f}"
+
+    if low is None:
+        return ""
+    if high is None:
+        return f"{qualifier or '>='} {num(low)}"
+    return num(low) if low == high else f"{num(low)}–{num(high)}"
+
+
+@app.command()
+def people(
+    db: DbOption,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 50,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
+) -> None:
+    """People in the corpus: the roles articles give them and how often they are quoted."""
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        rows = store.people(limit=limit)
+        roles = store.roles_by_person([r["name"] for r in rows])
+        for r in rows:
+            r["roles"] = roles.get(r["name"], [])
+            if fmt is None:
+                r["roles"] = "; ".join(f"{x['role']} ({x['articles']})" for x in r["roles"])
+        _print_rows(rows, fmt, ["name", "roles", "articles", "mentions", "quotes"])
+
+
+@app.command()
+def claims(
+    db: DbOption,
+    about: Annotated[
+        str | None, typer.Option("--about", help="Only claims about this (killed, injured...).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1_000_000)] = 1000,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
+) -> None:
+    """Numeric claims with who makes them, newest articles first."""
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        rows = store.claims(about=about, limit=limit)
+        if fmt is None:
+            for r in rows:
+                r["value"] = _range(r["value_low"], r["value_high"], r["qualifier"])
+                r["in"] = _article_label(r["article"])
+        _print_rows(rows, fmt, ["about", "value", "unit", "source_name", "text", "in"])
+
+
+@app.command()
+def conflicts(
+    db: DbOption,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1_000_000)] = 1000,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
+) -> None:
+    """Claims about the same count from different sources that cannot all be true."""
+    from .records import Claim
+    from .stages.conflicts import summarize
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        rows = store.conflicts(limit=limit)
+        for r in rows:
+            est = summarize(
+                [
+                    Claim(
+                        c["start"],
+                        c["end"],
+                        c["text"],
+                        c["source_name"],
+                        c["about"],
+                        c["value_low"],
+                        c["value_high"],
+                        c["qualifier"],
+                        c["unit"],
+                    )
+                    for c in r["claims"]
+                ]
+            )
+            r["estimate"] = {
+                "low": est.low,
+                "best": est.best,
+                "high": est.high,
+                "conservative": est.conservative,
+            }
+        if fmt is None:
+            for r in rows:
+                r["sources"] = " vs ".join(r["sources"])
+                r["figures"] = "; ".join(
+                    f"{_range(c['value_low'], c['value_high'], c['qualifier'])} "
+                    f"({c['source_name']})"
+                    for c in r["claims"]
+                )
+                r["in"] = _article_label(r["article"])
+                e = r["estimate"]
+                r["low / best / high"] = (
+                    f"{e['low']:g} / {e['best']:g} / "
+                    f"{'open' if e['high'] is None else format(e['high'], 'g')}"
+                )
+        _print_rows(rows, fmt, ["about", "sources", "figures", "low / best / high", "in"])
+
+
+def _article_label(ref: dict[str, Any]) -> str:
+    return str(ref.get("title") or ref.get("url") or ref["id"][:10])
+
+
+@app.command()
+def sites(
+    db: DbOption,
+    site: Annotated[str | None, typer.Option("--site", help="Only this domain.")] = None,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format", help="json or jsonl.")] = None,
+) -> None:
+    """Per-site profiles: share of articles with each flag, copied share, bylines."""
+    from .sites import render_profiles
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        profiles = store.site_profiles(site)
+        if fmt == RecordFormat.json:
+            print(json.dumps([p.to_dict() for p in profiles], ensure_ascii=False, indent=2))
+        elif fmt == RecordFormat.jsonl:
+            for p in profiles:
+                print(json.dumps(p.to_dict(), ensure_ascii=False))
+        elif not profiles:
+            err.print("no sites")
+        else:
+            render_profiles(profiles, Console(highlight=False))
+
+
+@app.command()
+def flags(
+    db: DbOption,
+    site: Annotated[str | None, typer.Option("--site", help="Only this domain.")] = None,
+    min_severity: Annotated[
+        str, typer.Option("--min-severity", help="info, warning or strong.")
+    ] = "info",
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100000)] = 1000,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format", help="json or jsonl.")] = None,
+) -> None:
+    """Stored flags with their evidence, per article."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .stages.flags import SEVERITIES
+    from .store import Store
+
+    with handled():
+        if min_severity not in SEVERITIES:
+            raise ConfigError(f"--min-severity must be one of {', '.join(SEVERITIES)}")
+        wanted = SEVERITIES[SEVERITIES.index(min_severity) :]
+        with Store(db, readonly=True) as store:
+            rows = store.flag_rows(site, wanted, limit)
+        if fmt is not None:
+            for r in rows:
+                print(json.dumps(r, ensure_ascii=False))
+            return
+        if not rows:
+            err.print("no flags")
+            return
+        table = Table("site", "id", "code", "severity", "evidence")
+        for r in rows:
+            table.add_row(
+                Text(r["site"] or ""),
+                r["article_id"][:10],
+                r["code"],
+                r["severity"] or "",
+                Text(r["evidence"]),
+            )
+        Console(highlight=False).print(table)
+
+
 @app.command()
 def serve(
     db: DbOption,

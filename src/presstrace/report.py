@@ -16,7 +16,7 @@ from .errors import PresstraceError
 from .store import Store
 
 
-def summary_rows(store: Store) -> dict[str, list[tuple[str, int]]]:
+def summary_rows(store: Store) -> dict[str, list[tuple[str, int | str]]]:
     """Counts a reader wants first, straight from the tables (all parameter-free SQL)."""
     q = store.conn.execute
     return {
@@ -47,15 +47,32 @@ def summary_rows(store: Store) -> dict[str, list[tuple[str, int]]]:
                 "SELECT about, count(*) FROM claims GROUP BY about ORDER BY 2 DESC, 1 LIMIT 10"
             )
         ],
-        "flags": [
-            (r[0], r[1])
-            for r in q("SELECT code, count(*) FROM flags GROUP BY code ORDER BY 2 DESC, 1")
+        "flags (articles carrying each, by severity)": [
+            (f"{r[0]} [{r[1] or 'info'}]", r[2])
+            for r in q(
+                "SELECT code, severity, count(DISTINCT article_id) FROM flags "
+                "GROUP BY code, severity ORDER BY 3 DESC, 1, 2"
+            )
         ],
+        "sites by share of articles with a warning flag": site_flag_rows(store),
         "kept apart": [
             (r[0] or "?", r[1])
             for r in q("SELECT code, count(*) FROM kept_apart GROUP BY code ORDER BY 2 DESC")
         ],
     }
+
+
+def site_flag_rows(store: Store, limit: int = 10) -> list[tuple[str, str]]:
+    """Sites whose articles most often carry a flag of severity warning or above."""
+    rows = []
+    for p in store.site_profiles():
+        loud = [f for f in p.flags if f.flagged_warning]
+        if loud:
+            worst = max(loud, key=lambda f: f.share_warning)
+            label = f"{p.site} ({p.articles} articles): {worst.code}"
+            rows.append((worst.share_warning, label, f"{worst.share_warning:.0%}"))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    return [(label, share) for _, label, share in rows[:limit]]
 
 
 def print_report(store: Store, console: Console) -> None:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from .errors import StoreError
 from .records import Article
+from .sites import SiteProfile
 
 UpsertResult = Literal["ingested", "updated", "unchanged", "kept_apart"]
 
@@ -134,6 +135,29 @@ MIGRATIONS: list[tuple[int, str]] = [
             VALUES ('delete', old.rowid, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
+    """,
+    ),
+    # 3: per-site profiles (flags.v1): share of articles with each flag, bylines seen
+    (
+        3,
+        """
+    CREATE VIEW site_articles AS
+        SELECT site, count(*) AS articles FROM articles WHERE site IS NOT NULL GROUP BY site;
+    CREATE VIEW site_flags AS
+        SELECT a.site AS site, f.code AS code,
+               count(DISTINCT f.article_id) AS flagged,
+               count(DISTINCT CASE WHEN f.severity IN ('warning', 'strong')
+                                   THEN f.article_id END) AS flagged_warning,
+               t.articles AS articles
+        FROM flags f
+        JOIN articles a ON a.id = f.article_id
+        JOIN site_articles t ON t.site = a.site
+        GROUP BY a.site, f.code;
+    CREATE VIEW site_bylines AS
+        SELECT a.site AS site, j.value AS byline, count(*) AS articles
+        FROM articles a, json_each(a.authors) AS j
+        WHERE a.site IS NOT NULL
+        GROUP BY a.site, j.value;
     """,
     ),
 ]
@@ -480,6 +504,89 @@ class Store:
             ).fetchall()
             out.update((r["source"], r["updated_at"]) for r in rows)
         return out
+
+    def roles_by_person(self, names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """For each person, the roles articles give them, most widely given first, with the
+        number of articles giving each."""
+        out: dict[str, list[dict[str, Any]]] = {n: [] for n in names}
+        for i in range(0, len(names), 500):
+            chunk = list(names[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                "SELECT name, role, count(DISTINCT article_id) AS n FROM entities "
+                f"WHERE label = 'PERSON' AND role IS NOT NULL AND name IN ({marks}) "
+                "GROUP BY name, role ORDER BY n DESC, role",
+                chunk,
+            ):
+                out[r["name"]].append({"role": r["role"], "articles": r["n"]})
+        return out
+
+    def site_profiles(self, site: str | None = None) -> list[SiteProfile]:
+        """Per site: articles, share with each flag, share copied from elsewhere, bylines.
+
+        The copied share comes from the ``site_copying`` view when copy detection has made
+        one (a later migration); until then it is None ("not measured"), never 0.
+        """
+        where, params = ("WHERE site = ?", (site,)) if site else ("", ())
+        sites = self.conn.execute(
+            f"SELECT site, articles FROM site_articles {where} ORDER BY articles DESC, site",
+            params,
+        ).fetchall()
+        flags: dict[str, dict[str, tuple[int, int]]] = {}
+        for r in self.conn.execute(
+            f"SELECT site, code, flagged, flagged_warning FROM site_flags {where}", params
+        ):
+            flags.setdefault(r["site"], {})[r["code"]] = (r["flagged"], r["flagged_warning"])
+        bylines: dict[str, list[tuple[str, int]]] = {}
+        for r in self.conn.execute(
+            f"SELECT site, byline, articles FROM site_bylines {where} "
+            "ORDER BY articles DESC, byline",
+            params,
+        ):
+            bylines.setdefault(r["site"], []).append((r["byline"], r["articles"]))
+        byline_sites = {
+            r["byline"]: r["n"]
+            for r in self.conn.execute(
+                "SELECT byline, count(DISTINCT site) AS n FROM site_bylines GROUP BY byline"
+            )
+        }
+        copied: dict[str, int] | None = None
+        if self.has_table("site_copying"):
+            copied = {
+                r["site"]: int(r["copied"] or 0)
+                for r in self.conn.execute(f"SELECT site, copied FROM site_copying {where}", params)
+            }
+        return [
+            SiteProfile.build(
+                r["site"],
+                r["articles"],
+                flags.get(r["site"], {}),
+                None if copied is None else copied.get(r["site"], 0),
+                bylines.get(r["site"], []),
+                byline_sites,
+            )
+            for r in sites
+        ]
+
+    def flag_rows(
+        self, site: str | None = None, severities: Sequence[str] = (), limit: int = 1000
+    ) -> list[dict[str, Any]]:
+        """Stored flags with their article's site, id and title, most severe codes first."""
+        clauses, params = [], []
+        if site:
+            clauses.append("a.site = ?")
+            params.append(site)
+        if severities:
+            clauses.append(f"f.severity IN ({','.join('?' * len(severities))})")
+            params.extend(severities)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.conn.execute(
+            "SELECT a.site, a.id AS article_id, a.title, f.code, f.severity, f.start, "
+            f'f."end", f.evidence FROM flags f JOIN articles a ON a.id = f.article_id {where} '
+            "ORDER BY a.site, a.rowid, f.idx LIMIT ?",
+            (*params, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and text, best first, with highlighted snippets.

@@ -15,6 +15,7 @@ from .records import Article
 QUOTE_STYLE = "bold cyan"
 SPEAKER_STYLE = "bold magenta"
 CLAIM_STYLE = "bold yellow"
+FLAG_STYLE = "underline red"
 
 
 def highlighted_text(article: Article) -> Text:
@@ -25,6 +26,9 @@ def highlighted_text(article: Article) -> Text:
             text.stylize(SPEAKER_STYLE, q.speaker.start, q.speaker.end)
     for c in article.claims:
         text.stylize(CLAIM_STYLE, c.start, c.end)
+    for f in article.flags:
+        if f.start is not None and f.end is not None:
+            text.stylize(FLAG_STYLE, f.start, f.end)
     return text
 
 
@@ -55,6 +59,8 @@ def render_article(article: Article, console: Console) -> None:
             ("speakers", SPEAKER_STYLE),
             "  ",
             ("claims", CLAIM_STYLE),
+            "  ",
+            ("flag evidence", FLAG_STYLE),
             style="dim",
         )
     )
@@ -84,7 +90,7 @@ def render_article(article: Article, console: Console) -> None:
             t.add_row(e.label, Text(e.name), Text(e.role or ""))
         console.print(t)
     for title, rows in (
-        ("Flags", [(f.code, f.evidence) for f in article.flags]),
+        ("Flags", [(f"{f.code} [{f.severity}]", f.evidence) for f in article.flags]),
         ("Removed", [(r.reason, r.text) for r in article.removed]),
         ("Captions", [(c.credit or "", c.text) for c in article.captions]),
         ("Errors", [(e.code, e.message) for e in article.errors]),

@@ -5,6 +5,6 @@
 
 from __future__ import annotations
 
-from . import entities  # noqa: F401
+from . import claims, conflicts, entities, flags  # noqa: F401
 
-DEFAULT_STAGES: tuple[str, ...] = ("entities.v1",)
+DEFAULT_STAGES: tuple[str, ...] = ("entities.v2", "claims.v1", "conflicts.v1", "flags.v1")

@@ -1,16 +1,25 @@
-"""Entities stage: spaCy NER mapped onto presstrace's labels.
+"""Entities stage: spaCy NER, corrected where the small model is weak.
 
-GPE, LOC and FAC become PLACE; PERSON and ORG are kept; of spaCy's other labels we
-keep the ones a fact-checker filters on (DATE, MONEY, NORP, EVENT, LAW).
+- ORG names the model cut short are repaired ("the Legion of Freedom for" + "Russia").
+- An ORG described with a person's role ("The Secretary ..., Oleksii Danilov") is a PERSON.
+- Within-article name coreference: "Malyar" is "Hanna Malyar" (whatever label the model
+  gave the bare surname), "the Volunteer Corps" is "the Russian Volunteer Corps".
+- Known places (the gazetteer in ``places.py``) are PLACE even when the model says ORG or
+  PERSON, and every PLACE is resolved to a gazetteer entry where that is unambiguous
+  (``Entity.place_id``; ``name`` is then the gazetteer's name, ``text`` the surface form).
+- Roles (``roles.py``) are found per mention and shared by all mentions of one name.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..pipeline import register
 from ..records import Article, Entity
 from ..resources import Resources
+from . import roles as roles_mod
+from .places import gazetteer, is_known_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -21,22 +30,235 @@ LABELS = {
     "GPE": "PLACE",
     "LOC": "PLACE",
     "FAC": "PLACE",
+    "PLACE": "PLACE",
     "NORP": "NORP",
     "DATE": "DATE",
     "MONEY": "MONEY",
     "EVENT": "EVENT",
     "LAW": "LAW",
 }
+# Labels the gazetteer may overrule: the model's guesses for capitalised names.
+RELABELLABLE = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "FAC", "LOC", "GPE"}
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A working entity in token offsets, before it becomes an ``Entity``."""
+
+    start: int
+    end: int
+    label: str
+    name: str = ""
+    role: str | None = None
+    place_id: str | None = None
+
+
+def bare(text: str) -> str:
+    """A name without a leading 'the' or a trailing possessive."""
+    t = " ".join(text.split())
+    if t.lower().startswith("the "):
+        t = t[4:]
+    for ending in POSSESSIVE_ENDINGS:
+        if t.endswith(ending):
+            t = t[: -len(ending) + (1 if ending[0] == "s" else 0)]  # "States'" -> "States"
+    return t.strip()
+
+
+def repair_orgs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Join "the Legion of Freedom for" + "Russia"; extend "the Russian" over "Volunteer Corps"."""
+    out: list[Mention] = []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if out and out[-1].label == "ORG" and out[-1].end == m.start:
+            last = doc[out[-1].end - 1]
+            if last.lower_ in ("of", "for", "and", "de") and m.label in ("ORG", "GPE", "LOC"):
+                out[-1].end = m.end
+                continue
+        if m.label == "ORG":
+            j = m.end
+            while (
+                j < len(doc)
+                and j not in taken
+                and doc[j].pos_ == "PROPN"
+                and doc[j].is_title
+                and "\n" not in doc[j - 1].whitespace_
+            ):
+                j += 1
+            m.end = j
+        out.append(m)
+    return out
+
+
+def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """ "Sultan Said bin Taimur", "Dr Meerjady": titles the model put inside a PERSON name
+    move out of it, where ``title_before`` finds them as the role."""
+    lex = roles_mod.lexicon(resources)
+    for m in mentions:
+        while m.label == "PERSON" and m.end - m.start >= 2:
+            first = doc[m.start]
+            if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
+                m.start += 1
+            else:
+                break
+
+
+def assign_roles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    lex = roles_mod.lexicon(resources)
+    for m in mentions:
+        if m.label == "PERSON":
+            m.role = roles_mod.find_role(doc, m.start, m.end, True, lex)
+        elif m.label == "ORG":
+            words = [t.text for t in doc[m.start : m.end]]
+            as_person = roles_mod.find_role(doc, m.start, m.end, True, lex)
+            looks_personal = (
+                as_person
+                and not roles_mod.has_org_word(words, lex)
+                and 2 <= len(words) <= 4
+                and all(w[:1].isupper() for w in words)
+            )
+            if looks_personal:
+                m.label, m.role = "PERSON", as_person
+            else:
+                m.role = roles_mod.find_role(doc, m.start, m.end, False, lex)
+
+
+def corefer_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Give each person their full name; bare surnames ("Malyar") become that PERSON."""
+    full: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON" and m.end - m.start >= 2:
+            name = bare(doc[m.start : m.end].text)
+            surname = name.split()[-1]
+            if full.get(surname, name) != name and not name.endswith(full[surname]):
+                ambiguous.add(surname)
+            full.setdefault(surname, name)
+            if len(name) > len(full[surname]) and name.endswith(full[surname]):
+                full[surname] = name
+    for s in ambiguous:
+        full.pop(s, None)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        text = bare(doc[m.start : m.end].text)
+        if m.label in ("PERSON", *RELABELLABLE) and text in full:
+            m.label, m.name = "PERSON", full[text]
+        elif m.label == "PERSON":
+            surname = text.split()[-1] if text else ""
+            m.name = full.get(surname, text) if text.endswith(surname) else text
+    for tok in doc:
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text in full:
+            mentions.append(Mention(tok.i, tok.i + 1, "PERSON", full[tok.text]))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def placed_names(doc: Doc, mentions: list[Mention], resources: Resources) -> set[str]:
+    """Bare one-word "person" names the article writes after a place cue ("in Valdora")."""
+    cues = [tuple(c.lower().split()) for c in resources.data_lines("place_cues.txt")]
+    out: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON" or m.end - m.start != 1 or len(m.name.split()) > 1:
+            continue
+        before = tuple(t.lower_ for t in doc[max(0, m.start - 3) : m.start])
+        if any(before[-len(c) :] == c for c in cues):
+            out.add(doc[m.start].text)
+    return out
+
+
+def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """Relabel known places as PLACE and resolve PLACEs, using the article's countries."""
+    gaz = gazetteer(resources)
+    placed = placed_names(doc, mentions, resources)
+    for m in mentions:
+        if m.label == "PERSON" and m.end - m.start == 1 and doc[m.start].text in placed:
+            m.label = "PLACE"
+            continue
+        if m.label == "PERSON" and len(m.name.split()) > 1:
+            continue
+        name = bare(doc[m.start : m.end].text)
+        if LABELS.get(m.label) == "PLACE" or (
+            m.label in RELABELLABLE and is_known_place(name, resources)
+        ):
+            m.label = "PLACE"
+    places = [m for m in mentions if m.label == "PLACE"]
+    countries: set[str] = set()
+    pending = []
+    for m in places:
+        place = gaz.resolve(bare(doc[m.start : m.end].text))
+        if place is None:
+            pending.append(m)
+            continue
+        m.place_id, m.name = place.id, place.name
+        if place.country:
+            countries.add(place.country)
+    for m in pending:
+        place = gaz.resolve(bare(doc[m.start : m.end].text), countries)
+        if place is not None:
+            m.place_id, m.name = place.id, place.name
+
+
+def name_orgs(doc: Doc, mentions: list[Mention]) -> None:
+    """Canonical ORG name: the longest ORG in the article that ends with this one."""
+    names = {bare(doc[m.start : m.end].text) for m in mentions if m.label == "ORG"}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        own = bare(doc[m.start : m.end].text)
+        longer = [n for n in names if n != own and n.endswith(" " + own)]
+        m.name = max(longer, key=len) if len(longer) == 1 else own
+
+
+def share_roles(mentions: list[Mention]) -> None:
+    """Every mention of one person or organisation carries the first role found for it."""
+    first: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        if m.role and (m.label, m.name) not in first:
+            first[(m.label, m.name)] = m.role
+    for m in mentions:
+        if m.role is None and m.label in ("PERSON", "ORG"):
+            m.role = first.get((m.label, m.name))
+
+
+def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
+    """All corrected mentions in a parsed text, in text order."""
+    mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents]
+    mentions = repair_orgs(doc, mentions)
+    strip_titles(doc, mentions, resources)
+    assign_roles(doc, mentions, resources)
+    mentions = corefer_people(doc, mentions)
+    resolve_places(doc, mentions, resources)
+    name_orgs(doc, mentions)
+    for m in mentions:
+        if not m.name:
+            m.name = bare(doc[m.start : m.end].text)
+    share_roles(mentions)
+    return mentions
+
+
+@register("entities", 2, requires={"doc"}, provides={"entities"}, english_only=True)
+def entities(article: Article, doc: Doc | None, resources: Resources) -> Article:
+    assert doc is not None
+    found = []
+    for m in find_entities(doc, resources):
+        label = LABELS.get(m.label)
+        if label is None:
+            continue
+        start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+        text = article.text[start:end]
+        role = m.role if label in ("PERSON", "ORG") else None
+        found.append(Entity(start, end, text, label, m.name or text, role, m.place_id))
+    return article.evolve(entities=tuple(found))
 
 
 @register("entities", 1, requires={"doc"}, provides={"entities"}, english_only=True)
-def entities(article: Article, doc: Doc | None, resources: Resources) -> Article:
+def entities_v1(article: Article, doc: Doc | None, resources: Resources) -> Article:
+    """The first version, plain spaCy labels mapped: kept so pinned pipelines still run."""
     assert doc is not None
     found = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
-        if label is None:
-            continue
-        text = article.text[ent.start_char : ent.end_char]
-        found.append(Entity(ent.start_char, ent.end_char, text, label, text.strip()))
+        if label is not None:
+            text = article.text[ent.start_char : ent.end_char]
+            found.append(Entity(ent.start_char, ent.end_char, text, label, text.strip()))
     return article.evolve(entities=tuple(found))

@@ -1,0 +1,406 @@
+"""Claims stage: statements that put a number on something, and who makes them.
+
+For each number expression (``numbers.py``) the parse tells us what it counts (``about``):
+an event word near it ("killed", "evacuated", the "killing of"), else the counted noun
+("towns", "kilometres"), else its unit (money, percent). Nouns for people ("residents",
+"infiltrators") need an event word: "180 volunteers" is not a claim about anything.
+
+Who claims it (``source_name``), in order: the speaker of the quote that holds it (when the
+quotes stage ran), "according to X" in the sentence, the subject of the reporting verb
+governing it ("the Russian Defense Ministry reported ..."), else the outlet itself. Common
+nouns as sources ("the volunteers") are resolved to the organisations the article names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..pipeline import register
+from ..records import Article, Claim, Entity
+from ..resources import Resources
+from .numbers import Quantity, find_quantities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MEMO_KEY = "claims.lexicon"
+# Counted things that are events happening to people: a person noun needs one of these.
+EVENTS = frozenset(
+    {
+        "killed",
+        "casualties",
+        "injured",
+        "missing",
+        "arrested",
+        "displaced",
+        "evacuated",
+        "rescued",
+        "infected",
+        "recovered",
+    }
+)
+MAX_CLIMB = 6
+VIA_PREP = "@prep"  # claim_terms.tsv: a word that counts only as "taken to hospital"
+# Dependencies an event word may be reached through: within one clause, never across
+# "and" (conj) or into another clause (advcl, ccomp), where a different number lives.
+CLIMB_THROUGH = frozenset(
+    {
+        "nummod",
+        "quantmod",
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "prep",
+        "attr",
+        "appos",
+        "compound",
+        "amod",
+        "npadvmod",
+        "acomp",
+        "oprd",
+        "agent",
+        "det",
+        "dative",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    terms: dict[str, str]
+    person_nouns: frozenset[str]
+    reporting: frozenset[str]
+    units: dict[str, str]
+    via_prep: dict[str, str]
+    anonymous: frozenset[str]
+
+
+def lexicon(resources: Resources) -> Lexicon:
+    memo = resources.memo
+    if MEMO_KEY not in memo:
+        rows = [line.split("\t") for line in resources.data_lines("claim_terms.tsv")]
+        memo[MEMO_KEY] = Lexicon(
+            {r[0]: r[1] for r in rows if len(r) < 3 or r[2] != VIA_PREP},
+            frozenset(resources.data_lines("person_nouns.txt")),
+            frozenset(resources.data_lines("reporting_verbs.txt")),
+            {r[0]: r[2] for r in rows if len(r) > 2 and r[2] != VIA_PREP},
+            {r[0]: r[1] for r in rows if len(r) > 2 and r[2] == VIA_PREP},
+            frozenset(resources.data_lines("anonymous_sources.txt")),
+        )
+    lex: Lexicon = memo[MEMO_KEY]
+    return lex
+
+
+def term(tok: Token, lex: Lexicon) -> str | None:
+    return lex.terms.get(tok.lower_) or lex.terms.get(tok.lemma_.lower())
+
+
+def is_person(tok: Token, lex: Lexicon) -> bool:
+    return tok.lemma_.lower() in lex.person_nouns or tok.lower_ in lex.person_nouns
+
+
+def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
+    """(the noun the number counts, or None; the number's own last token)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    assert span is not None
+    num = span[-1]
+    sent_end = num.sent.end
+    j = num.i + 1
+    # "tens of kilometres", "six of the dead": the noun after "of"
+    if num.lower_ == "of" or (j < sent_end and doc[j].lower_ == "of"):
+        k = num.i + 1 if num.lower_ == "of" else j + 1
+        while k < sent_end and doc[k].pos_ in ("DET", "ADJ", "NUM", "ADV", "PRON"):
+            if term(doc[k], lexicon_of(doc)) and doc[k].pos_ == "ADJ":
+                break
+            k += 1
+        if k < sent_end and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
+            return doc[k], num
+    for k in range(j, min(j + 4, sent_end)):
+        t = doc[k]
+        if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ == "compound" and t.head.i > t.i and t.head.i < sent_end:
+                t = t.head  # "620 emergency workers": the workers, not the emergency
+            return t, num
+        if t.pos_ == "ADJ" and (term(t, lexicon_of(doc)) or k + 1 >= sent_end):
+            return t, num
+        if t.pos_ not in ("ADJ", "ADV", "NUM") and t.lower_ != "-":
+            break
+    head = num.head
+    if num.dep_ in ("nummod", "det", "quantmod", "amod") and num.i < head.i <= num.i + 5:
+        between = doc[num.i + 1 : head.i]
+        if head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and not any(t.is_punct for t in between):
+            return head, num
+    return None, num
+
+
+def lexicon_of(doc: Doc) -> Lexicon:
+    lex: Lexicon = doc.user_data["presstrace.claims.lexicon"]
+    return lex
+
+
+def of_term(tok: Token, lex: Lexicon) -> str | None:
+    """ "the number of deaths" -> killed."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and term(obj, lex):
+                    return term(obj, lex)
+    return None
+
+
+def event_near(start: Token, lex: Lexicon) -> str | None:
+    """An event word governing or modifying ``start``: "people killed", "died", "killing of"."""
+    head = start.head
+    if start.dep_ == "nsubj" and head.pos_ == "VERB" and term(head, lex) in EVENTS:
+        if any(c.dep_ == "dobj" for c in head.children):
+            return None  # "two blasts killed 20 people": the blasts did the killing
+    for child in start.children:
+        if child.dep_ in ("acl", "amod", "relcl", "appos") and term(child, lex) in EVENTS:
+            return term(child, lex)
+    nxt = start.doc[start.i + 1] if start.i + 1 < len(start.doc) else None
+    if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and term(nxt, lex) in EVENTS:
+        return term(nxt, lex)
+    tok = start
+    for _ in range(MAX_CLIMB):
+        nouns = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+        if tok.head is tok or (tok.dep_ not in CLIMB_THROUGH and not nouns):
+            break  # "a man and two women" climbs; "... and nine are missing" does not
+        tok = tok.head
+        about = term(tok, lex)
+        if about in EVENTS:
+            return about
+        if tok.pos_ in ("VERB", "AUX"):
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "acomp", "oprd", "attr"):
+                    found = term(child, lex) or of_term(child, lex)
+                    if found in EVENTS and child is not start:
+                        return found
+                if child.dep_ == "prep":
+                    for gc in child.children:
+                        if gc.dep_ != "pobj":
+                            continue
+                        if gc.lemma_.lower() in lex.via_prep:  # "taken to hospital"
+                            return lex.via_prep[gc.lemma_.lower()]
+                        if gc.pos_ == "NOUN" and term(gc, lex) in EVENTS:  # "treated for injuries"
+                            return term(gc, lex)
+            if tok.lemma_.lower() in lex.reporting:
+                break
+    return None
+
+
+def _near(num: Token, words: set[str], width: int = 4) -> bool:
+    doc = num.doc
+    lo, hi = max(num.sent.start, num.i - width), min(num.sent.end, num.i + width + 1)
+    return any(doc[k].lower_ in words for k in range(lo, hi))
+
+
+def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, Token | None]:
+    """(counted thing or None, number token, counted token)."""
+    counted, num = counted_token(doc, q)
+    if q.unit == "%":
+        if _near(num, {"turnout"}):
+            return "turnout", num, None
+        return ("vote share" if _near(num, {"vote", "votes"}) else "percent"), num, None
+    if q.unit is not None:
+        return "money", num, None
+    if counted is not None:
+        for child in counted.children:  # "33 recovered cases", "12 injured people"
+            if child.dep_ in ("amod", "compound") and term(child, lex) in EVENTS:
+                return term(child, lex), num, counted
+        about = term(counted, lex)
+        if about in ("distance", "area") and counted.i > 0:
+            before = doc[counted.i - 1].lower_
+            about = {"cubic": "volume", "square": "area"}.get(before, about)
+        if about is not None and about not in EVENTS and not is_person(counted, lex):
+            return about, num, counted
+        if about in EVENTS and counted.pos_ in ("NOUN", "ADJ"):
+            return about, num, counted
+        # people ("residents", "miners"...): what happened to them is the claim
+        if is_person(counted, lex):
+            return event_near(counted, lex), num, counted
+        # other plural nouns only as the event's own subject or object: "killed two
+        # visitors", not "infected 35,000 in at least 28 countries"
+        direct = counted.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr") or (
+            counted.dep_ == "pobj"
+            and counted.head.head.pos_ == "NOUN"
+            and term(counted.head.head, lex) in EVENTS  # "the deaths of 14 miners"
+        )
+        if counted.tag_ in ("NNS", "NNPS", "PRP") and direct:
+            return event_near(counted, lex), num, counted
+        return None, num, counted
+    return event_near(num, lex), num, counted
+
+
+def qualifier_of(doc: Doc, q: Quantity, num: Token) -> str | None:
+    """The stated qualifier, or "additional" ("three more bodies") / "part of" ("six of the")."""
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if q.kind != "vague" and nxt is not None:
+        if nxt.lower_ in ("more", "additional", "further", "new", "other"):
+            return "additional"
+        after = doc[num.i + 2].lower_ if num.i + 2 < len(doc) else ""
+        if nxt.lower_ == "of" and after in ("the", "its") and q.unit is None:
+            return "part of"
+    return q.qualifier
+
+
+def entity_names(entities: tuple[Entity, ...], start: int, end: int) -> list[str]:
+    """Names of PERSON/ORG entities inside [start, end), in order, without repeats."""
+    names: list[str] = []
+    for e in entities:
+        if e.start >= start and e.end <= end and e.label in ("PERSON", "ORG"):
+            if e.name not in names:
+                names.append(e.name)
+    return names
+
+
+def resolve_group(
+    np: Span, entities: tuple[Entity, ...], anonymous: frozenset[str] = frozenset()
+) -> str | None:
+    """ "the volunteers" -> the organisations named with that word; else the phrase itself."""
+    root = np.root
+    for tok in (root, *(c for c in root.children if c.dep_ == "appos")):
+        for e in entities:
+            if e.start <= tok.idx < e.end and e.label in ("PERSON", "ORG", "PLACE", "NORP"):
+                return e.name  # "the director of X, Dr Y" -> Y
+    if root.pos_ == "PROPN":
+        return compact_phrase(root)
+    named = entity_names(entities, np.start_char, np.end_char)
+    if named:
+        return " / ".join(named)
+    if root.pos_ == "PRON":
+        if root.lower_ in ("which", "that", "who", "it", "they", "this"):
+            return None
+        want = "PERSON" if root.lower_ in ("he", "she") else "ORG"
+        before = [e for e in entities if e.label == want and e.end <= np.start_char]
+        return before[-1].name if before else None
+    stem = root.lemma_.lower()
+    if stem in anonymous or root.lower_ in anonymous:
+        return None
+    orgs = [e for e in entities if e.label == "ORG" and stem in e.name.lower()]
+    if orgs:
+        best = min(orgs, key=lambda e: abs(e.start - np.start_char))
+        return best.name
+    return compact_phrase(root)
+
+
+def compact_phrase(root: Token) -> str | None:
+    """ "the regional emergency service" -> "regional emergency service" (no clauses)."""
+    first = root.i
+    doc = root.doc
+    while first > root.sent.start:
+        t = doc[first - 1]
+        if t.dep_ not in ("compound", "amod", "poss", "case", "nmod") or "\n" in t.whitespace_:
+            break
+        first -= 1
+    return doc[first : root.i + 1].text or None
+
+
+def _phrase(doc: Doc, tok: Token) -> Span:
+    """The subtree of ``tok`` clipped to its sentence."""
+    sent = tok.sent
+    return doc[max(tok.left_edge.i, sent.start) : min(tok.right_edge.i + 1, sent.end)]
+
+
+def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon) -> str | None:
+    for quote in article.quotes:
+        c = quote.content
+        if c.start <= q.start and q.end <= c.end and quote.speaker_name:
+            return quote.speaker_name
+    sent = num.sent
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            objs = [t for t in doc[tok.i + 1].children if t.dep_ == "pobj"]
+            if objs:
+                found = resolve_group(_phrase(doc, objs[0]), article.entities, lex.anonymous)
+                if found:
+                    return found
+    verbs = []
+    tok = num
+    for _ in range(MAX_CLIMB + 2):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting:
+            verbs.append(tok)
+            break
+    # "A total of 39 are confirmed dead, officials told state media": a reporting verb
+    # hanging off the sentence's root
+    verbs += [
+        t
+        for t in sent.root.children
+        if t.dep_ in ("parataxis", "advcl") and t.lemma_.lower() in lex.reporting
+    ]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            phrase = _phrase(doc, child)
+            if phrase.start_char <= q.start < phrase.end_char or term(child, lex):
+                continue  # "no deaths were reported": the claim is the subject
+            found = resolve_group(phrase, article.entities, lex.anonymous)
+            if found:
+                return found
+    return article.credited_source or article.publisher
+
+
+def unit_of(about: str, counted: Token | None, lex: Lexicon) -> str | None:
+    """Measures get a unit ("km"; "m3" for cubic metres); counts have none."""
+    if counted is None:
+        return None
+    unit = lex.units.get(counted.lower_) or lex.units.get(counted.lemma_.lower())
+    if unit and about == "volume":
+        return unit + "3"
+    if unit and about == "area" and unit in ("m", "km"):
+        return unit + "2"
+    return unit
+
+
+def is_rate(text: str, q: Quantity) -> bool:
+    """ "18.9 deaths per 100,000 people": a rate, neither number is a count."""
+    before = text[max(0, q.start - 4) : q.start].lower()
+    after = text[q.end : q.end + 40].lower().split()
+    return before.endswith("per ") or "per" in after[:2]
+
+
+def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]:
+    lex = lexicon(resources)
+    doc.user_data["presstrace.claims.lexicon"] = lex
+    claims: list[Claim] = []
+    for q in find_quantities(article.text, resources):
+        if doc.char_span(q.start, q.end, alignment_mode="expand") is None:
+            continue
+        if article.text[q.start : q.end + 3].lower() == "one of":
+            continue  # "one of its dams": a figure of speech, not a count
+        if is_rate(article.text, q):
+            continue
+        about, num, counted = about_of(doc, q, lex)
+        if about is None:
+            continue
+        if any(ent.label_ in ("DATE", "TIME") for ent in doc.ents if ent.start <= num.i < ent.end):
+            continue
+        end = q.end
+        if q.unit is None and counted is not None and 0 < counted.i - num.i <= 5:
+            end = max(end, counted.idx + len(counted))
+        source = source_of(article, doc, num, q, lex)
+        claims.append(
+            Claim(
+                q.start,
+                end,
+                article.text[q.start : end],
+                source,
+                about,
+                q.low,
+                q.high,
+                qualifier_of(doc, q, num),
+                q.unit or unit_of(about, counted, lex),
+            )
+        )
+    return claims
+
+
+@register("claims", 1, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
+    assert doc is not None
+    return article.evolve(claims=tuple(find_claims(article, doc, resources)))

@@ -1,0 +1,206 @@
+"""Numbers as news prose writes them, turned into value ranges.
+
+Finds "more than 70", "between 300 and 400", "1,200" / "1.200" / "1 200", "twelve hundred",
+"1.2m", "70+", "€740 million", "11.2%", vague quantities ("dozens of", ranges in
+``data/vague_quantities.tsv``) and "no"/"no one"/"nobody" (zero). What a number counts is the
+claims stage's business; this module only says where the number is and what range it states.
+
+Things that look like numbers but are not counts are skipped: years (2014), clock times
+(4.40am, 24/7), ages and compounds ("67-year-old"), phone numbers, scores ("3-1").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..resources import Resources
+
+MEMO_KEY = "numbers.patterns"
+SEPARATORS = ",\u00a0\u202f "
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "mn": 1e6}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number expression: ``start``/``end`` cover qualifier to number (and %/currency)."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    qualifier: str | None = None
+    unit: str | None = None
+    kind: str = "exact"  # exact | range | vague | none
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    number: re.Pattern[str]
+    vague: re.Pattern[str]
+    none: re.Pattern[str]
+    vague_ranges: dict[str, tuple[float, float | None]]
+    qualifiers: dict[str, str]
+    words: dict[str, tuple[int, bool]]
+    currencies: dict[str, str]
+
+
+def _alt(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len)[::-1])
+
+
+def patterns(resources: Resources) -> Patterns:
+    memo = resources.memo
+    if MEMO_KEY in memo:
+        cached: Patterns = memo[MEMO_KEY]
+        return cached
+    words: dict[str, tuple[int, bool]] = {}
+    for line in resources.data_lines("number_words.tsv"):
+        w, v = line.split("\t")
+        words[w] = (int(v.lstrip("*")), v.startswith("*"))
+    quals = dict(line.split("\t") for line in resources.data_lines("claim_qualifiers.tsv"))
+    vague: dict[str, tuple[float, float | None]] = {}
+    for line in resources.data_lines("vague_quantities.tsv"):
+        phrase, low, *high = line.split("\t")
+        vague[phrase] = (float(low), float(high[0]) if high and high[0] else None)
+    currencies = dict(line.split("\t") for line in resources.data_lines("currencies.tsv"))
+    symbols = [c for c in currencies if not c.isalpha()]
+    cur_words = [c for c in currencies if c.isalpha()]
+    word = _alt(list(words))
+    digits = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+|\d+(?:\.\d+)?"
+    scale = r"(?:\s?(?:thousand|million|billion)\b|(?:m|mn|bn|k)\b)?"
+    num = rf"(?:(?:{digits}){scale}\+?|(?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*\b)"
+    qual = _alt(list(quals))
+    sym = _alt(symbols)
+    number = re.compile(
+        rf"(?<![\w.,:/+-])(?:(?P<qual>{qual})\s+)?(?P<cur>{_alt(symbols)})?\s?"
+        rf"(?:between\s+(?P<bcur>{sym})?\s?(?P<b1>{num})\s+and\s+(?:{sym})?\s?(?P<b2>{num})"
+        rf"|from\s+(?P<f1>{num})\s+to\s+(?P<f2>{num})"
+        rf"|(?P<r1>{digits})\s?(?:-|–|to)\s?(?P<r2>{digits}){scale}"
+        rf"|(?P<num>{num}))"
+        rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
+        rf"(?:\s(?P<curw>{_alt(cur_words)})\b)?",
+        re.IGNORECASE,
+    )
+    vague_re = re.compile(rf"\b(?P<vague>{_alt(list(vague))})(?=\s)", re.IGNORECASE)
+    none_re = re.compile(r"\b(?:no\s+one|nobody|none|no)\b(?=\s)", re.IGNORECASE)
+    pats = Patterns(number, vague_re, none_re, vague, quals, words, currencies)
+    memo[MEMO_KEY] = pats
+    return pats
+
+
+def parse_number(s: str, words: dict[str, tuple[int, bool]], decimal: bool = False) -> float | None:
+    """ "1,200" / "1.200" / "1 200" / "twelve hundred" / "1.2m" / "70+" -> a float.
+
+    "1.200" is read as European thousands unless ``decimal`` (percentages: "0.145%")."""
+    t = s.strip().lower().rstrip("+").strip()
+    m = re.fullmatch(r"([\d.,\u00a0\u202f ]+?)\s?(thousand|million|billion|m|mn|bn|k)?", t)
+    if m and any(ch.isdigit() for ch in m.group(1)):
+        core = m.group(1).strip()
+        if re.fullmatch(rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+(?:\.\d+)?", core):
+            core = re.sub(rf"[{SEPARATORS}]", "", core)
+        elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", core) and not decimal:
+            core = core.replace(".", "")  # European thousands: 1.200
+        try:
+            value = float(core)
+        except ValueError:
+            return None
+        return value * SCALES.get(m.group(2) or "", 1.0)
+    total, current = 0, 0
+    for w in re.split(r"[\s-]+", t):
+        if w == "and":
+            continue
+        if w not in words:
+            return None
+        v, multiplier = words[w]
+        if multiplier:
+            current = max(current, 1) * v
+            if v >= 1000:
+                total, current = total + current, 0
+        else:
+            current += v
+    return float(total + current)
+
+
+def _not_a_count(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """Years, clock times, ages, phone numbers and scores."""
+    after = text[end : end + 6]
+    before = text[max(0, start - 2) : start]
+    if re.match(r"\s?(?:am\b|pm\b|a\.m\.|p\.m\.|[:/,.]\d|-[a-z]|–[a-z]|\d)", after, re.I):
+        return True
+    if re.search(r"[\d:/]\s?$", before):
+        return True
+    ages = r"\b(?:aged|age of|age)\s+(?:above|over|under|below|between|from)?\s*$"
+    if re.search(ages, text[max(0, start - 20) : start], re.I):
+        return True  # "died aged 91"
+    raw = m.group("num")
+    marked = m.group("qual") or m.group("cur") or m.group("pct") or m.group("curw")
+    if raw and not marked:
+        if re.fullmatch(r"(1[89]|20|21)\d\d", raw.strip()):
+            return True  # a year
+    if re.match(r"[\s-]\d{2,}", text[end : end + 4]):
+        return True  # a longer digit run: phone or ID
+    return False
+
+
+def find_quantities(text: str, resources: Resources) -> list[Quantity]:
+    """Every number expression in ``text``, in order, with the range it states."""
+    p = patterns(resources)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in p.vague.finditer(text):
+        low, high = p.vague_ranges[" ".join(m.group("vague").lower().split())]
+        found.append(Quantity(m.start(), m.end(), low, high, None, None, "vague"))
+        taken.append((m.start(), m.end()))
+    for m in p.number.finditer(text):
+        if not m.group(0).strip() or any(s <= m.start() < e for s, e in taken):
+            continue
+        q = _quantity(text, m, p)
+        if q is not None:
+            found.append(q)
+    for m in p.none.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append(Quantity(m.start(), m.end(), 0.0, 0.0, None, None, "none"))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
+    start, end = m.start(), m.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if _not_a_count(text, start, end, m):
+        return None
+    words = p.words
+    kind = "exact"
+    if m.group("b1") or m.group("f1") or m.group("r1"):
+        a = m.group("b1") or m.group("f1") or m.group("r1")
+        b = m.group("b2") or m.group("f2") or m.group("r2")
+        low, high = parse_number(a, words), parse_number(b, words)
+        scale = re.search(r"(thousand|million|billion|mn|bn|m|k)\s*$", b.strip().lower())
+        if low is not None and high is not None and scale and not re.search(r"[a-z]", a):
+            low *= SCALES[scale.group(1)]  # "between $300 and 400 billion"
+        if low is None or high is None or low >= high:
+            return None  # "3-1" is a score, not a range
+        kind = "range"
+    else:
+        value = parse_number(m.group("num"), words, decimal=bool(m.group("pct")))
+        if value is None:
+            return None
+        low, high = value, value
+        if m.group("num").strip().endswith("+"):
+            high = None
+    qualifier = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
+    if qualifier is None and m.group("num") and m.group("num").strip().endswith("+"):
+        qualifier = "more than"
+    how = p.qualifiers.get(qualifier or "")
+    if how == "low":
+        high = None
+    elif how == "high":
+        low = 0.0
+    unit = None
+    if m.group("pct"):
+        unit = "%"
+    elif m.group("cur") or m.group("bcur") or m.group("curw"):
+        mark = m.group("cur") or m.group("bcur") or m.group("curw").lower()
+        unit = p.currencies.get(mark)
+    return Quantity(start, end, low, high, qualifier, unit, kind)

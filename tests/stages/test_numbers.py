@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+
+from presstrace import Resources
+from presstrace.stages.numbers import find_quantities, parse_number, patterns
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("1,200", 1200.0),
+        ("1.200", 1200.0),
+        ("1 200", 1200.0),
+        ("1\u202f200", 1200.0),
+        ("twelve hundred", 1200.0),
+        ("1.2m", 1_200_000.0),
+        ("1.2 million", 1_200_000.0),
+        ("€3bn".lstrip("€"), 3e9),
+        ("70+", 70.0),
+        ("seventy-two", 72.0),
+        ("11.5", 11.5),
+    ],
+)
+def test_parse_number(light_resources: Resources, raw: str, value: float) -> None:
+    assert parse_number(raw, patterns(light_resources).words) == value
+
+
+def _one(resources: Resources, text: str) -> tuple[str, float | None, float | None, str | None]:
+    found = find_quantities(text, resources)
+    assert len(found) == 1, found
+    q = found[0]
+    return text[q.start : q.end], q.low, q.high, q.qualifier
+
+
+def test_qualifiers_ranges_and_vague(light_resources: Resources) -> None:
+    r = light_resources
+    assert _one(r, "Police said more than 40 people were held.") == (
+        "more than 40",
+        40,
+        None,
+        "more than",
+    )
+    assert _one(r, "Up to 15 boats sank.") == ("Up to 15", 0, 15, "up to")
+    assert _one(r, "It cost between 300 and 450 dollars.")[1:3] == (300, 450)
+    assert _one(r, "Dozens of shops shut.")[1:3] == (24, 99)
+    assert _one(r, "There were no injuries.")[1:3] == (0, 0)
+
+
+def test_money_and_percent_units(light_resources: Resources) -> None:
+    found = find_quantities("Sales fell 4.5% to €12 million.", light_resources)
+    assert [(q.low, q.unit) for q in found] == [(4.5, "%"), (12_000_000, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge opened in 1998 to traffic.",
+        "Call 0161 496 0000 for help.",
+        "The final score was 3-1 after extra time.",
+        "The shop is open 24/7 all year.",
+        "The train left at 4.40am sharp.",
+        "A 67-year-old man was there.",
+    ],
+)
+def test_things_that_are_not_counts(light_resources: Resources, text: str) -> None:
+    assert find_quantities(text, light_resources) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,200 / 1.200 / 1 200 / twelve hundred / 1.2m / 70+",
+        "Scores 3-1, 2-2 and 10-0; dates 2014, 24/7, 12/03/2026; phone +44 20 7946 0958.",
+        "99999999999999999999999999 people, 1e309 people, ∞ people, ١٢ people, ½ people",
+        "between 5 and and 7, from to, more than than, at least",
+        "€, $, %, per cent, dozens of, tens of thousands of",
+    ],
+)
+def test_odd_forms_never_crash_and_spans_hold(light_resources: Resources, text: str) -> None:
+    for q in find_quantities(text, light_resources):
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.low is None or q.high is None or q.low <= q.high

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from presstrace import Resources
+from presstrace.stages.places import Gazetteer, Place, is_known_place, place_info, resolve_place
+
+
+def test_alternate_spellings_resolve_to_the_gazetteer_name(light_resources: Resources) -> None:
+    kiev = resolve_place("Kiev", light_resources)
+    assert kiev is not None and kiev.name == "Kyiv" and kiev.country == "UA"
+    assert kiev.lat is not None and 50 < kiev.lat < 51
+    bryansk = resolve_place("Briansk", light_resources)
+    assert bryansk is not None and bryansk.name == "Bryansk" and bryansk.country == "RU"
+    kharkiv = resolve_place("Kharkov", light_resources)
+    assert kharkiv is not None and kharkiv.name == "Kharkiv"
+
+
+def test_countries_regions_and_the(light_resources: Resources) -> None:
+    russia = resolve_place("the Russian Federation", light_resources)
+    assert russia is not None and russia.kind == "country" and russia.name == "Russia"
+    crimea = resolve_place("Crimea", light_resources)
+    assert crimea is not None and crimea.kind == "region" and crimea.lat is not None
+    us = resolve_place("U.S.", light_resources)
+    assert us is not None and us.name == "United States"
+
+
+def test_ambiguous_names_stay_unresolved(light_resources: Resources) -> None:
+    # several US towns called Jackson, none dominant
+    assert resolve_place("Jackson", light_resources) is None
+    assert not is_known_place("Jackson", light_resources)
+    # London, Ontario is dwarfed by London, England
+    london = resolve_place("London", light_resources)
+    assert london is not None and london.country == "GB"
+
+
+def test_context_countries_pick_among_equals() -> None:
+    gaz = Gazetteer()
+    gaz.add(Place("1", "Springfield", "US", "city", 1.0, 1.0, 100_000))
+    gaz.add(Place("2", "Springfield", "AU", "city", 2.0, 2.0, 90_000))
+    assert gaz.resolve("Springfield") is None
+    found = gaz.resolve("Springfield", countries={"AU"})
+    assert found is not None and found.id == "2"
+
+
+def test_place_info_round_trips_an_id(light_resources: Resources) -> None:
+    voronezh = resolve_place("Voronezh", light_resources)
+    assert voronezh is not None
+    assert place_info(voronezh.id, light_resources) == voronezh
+    assert place_info("no-such-id", light_resources) is None
+    assert resolve_place("Nowhereville", light_resources) is None

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from presstrace import Resources
+from presstrace.stages import roles
+
+
+def _role(resources: Resources, text: str, name: str, person: bool = True) -> str | None:
+    doc = resources.nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    return roles.find_role(doc, span.start, span.end, person, roles.lexicon(resources))
+
+
+def test_title_before_the_name(resources: Resources) -> None:
+    text = "On Monday, Harbour Authority press spokesman Daniel Ferris denied the report."
+    assert _role(resources, text, "Daniel Ferris") == "Harbour Authority press spokesman"
+    text = "Hours before Brazilian President Jorge Almeida spoke, the rally began."
+    assert _role(resources, text, "Jorge Almeida") == "Brazilian President"
+
+
+def test_apposition_before_the_name(resources: Resources) -> None:
+    text = "Later, an adviser to the Finnish prime minister, Lauri Niemi, said the plan had failed."
+    assert _role(resources, text, "Lauri Niemi") == "adviser to the Finnish prime minister"
+    text = "Norway’s deputy health minister, Ingrid Dahl, visited the clinic."
+    assert _role(resources, text, "Ingrid Dahl") == "Norway’s deputy health minister"
+    text = "The Secretary of Transport and Housing of Chile, Pablo Rojas, resigned."
+    assert _role(resources, text, "Pablo Rojas") == "Secretary of Transport and Housing of Chile"
+
+
+def test_apposition_after_and_relative_clause(resources: Resources) -> None:
+    text = "Maria Lopes, the union’s regional coordinator, said talks would resume."
+    assert _role(resources, text, "Maria Lopes") == "union’s regional coordinator"
+    text = "Tom Baker, who chairs the parish council, said the road would close."
+    assert _role(resources, text, "Tom Baker") == "chair of the parish council"
+
+
+def test_no_role_without_a_role_word(resources: Resources) -> None:
+    text = "After the storm, Lauri Niemi said the roads were closed."
+    assert _role(resources, text, "Lauri Niemi") is None
+
+
+def test_time_phrases_and_other_people_are_not_roles(resources: Resources) -> None:
+    text = "Early on Tuesday morning, Senator Rosa Klein, 61, announced her retirement."
+    assert _role(resources, text, "Rosa Klein") == "Senator"
+    text = "Italian Prime Minister Carla Conti and French President Paul Marchand met."
+    assert _role(resources, text, "Paul Marchand") == "French President"
+
+
+def test_leading_preposition_is_not_part_of_the_title(resources: Resources) -> None:
+    text = "The letter was sent to Dutch Finance Minister Pieter Smit on Friday."
+    assert _role(resources, text, "Pieter Smit") == "Dutch Finance Minister"
+
+
+def test_apposition_followed_by_relative_clause(resources: Resources) -> None:
+    text = "Olga Berg, a Swedish geologist who studied glaciers, died on Monday."
+    assert _role(resources, text, "Olga Berg") == "Swedish geologist"
+
+
+def test_titles_inside_the_name_become_the_role(resources: Resources) -> None:
+    from presstrace.records import Article
+    from presstrace.stages.entities import entities
+
+    text = "The ceremony was led by Sultan Hamid bin Rashid of the coastal province."
+    art = entities(Article(text=text), resources.nlp(text), resources)
+    people = [e for e in art.entities if e.label == "PERSON"]
+    assert people and people[0].name == "Hamid bin Rashid" and people[0].role == "Sultan"
