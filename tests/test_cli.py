@@ -67,7 +67,9 @@ def test_ingest_export_search_show(tmp_path: Path) -> None:
     assert r1.exit_code == 0, r1.output
     assert "2 ingested" in r1.output
     r2 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
-    assert "0 ingested, 0 updated, 2 unchanged" in r2.output
+    assert "0 ingested, 0 updated, 0 unchanged, 0 kept apart, 2 skipped" in r2.output
+    r3 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--no-resume"])
+    assert "0 ingested, 0 updated, 2 unchanged" in r3.output
     exp = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"])
     records = [json.loads(x) for x in exp.stdout.splitlines()]
     assert len(records) == 2
@@ -153,3 +155,16 @@ def test_serve_runs_uvicorn_on_loopback(tmp_path: Path, monkeypatch: Any) -> Non
     result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
     assert result.exit_code == 0, result.stderr
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+
+
+def test_analyze_a_warc_prints_json_lines(tmp_path: Path) -> None:
+    from .readers.warc_build import page, record, uid, write_warc
+
+    warc = write_warc(
+        tmp_path / "c.warc.gz",
+        [record(f"https://news.example/{i}", page(i), record_id=uid(i)) for i in range(2)],
+    )
+    result = runner.invoke(app, ["analyze", str(warc)])
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r["url"] for r in lines] == ["https://news.example/0", "https://news.example/1"]
+    assert lines[0]["crawled"] == "2024-03-01T12:00:00Z"

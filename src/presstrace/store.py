@@ -507,6 +507,18 @@ class Store:
             out.update(r["source"] for r in rows)
         return out
 
+    def recorded_sources(self, sources: Sequence[str]) -> dict[str, str]:
+        """``{source: updated_at}`` for those of ``sources`` already recorded: for resuming."""
+        out: dict[str, str] = {}
+        for i in range(0, len(sources), 500):
+            chunk = list(sources[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT source, updated_at FROM inputs WHERE source IN ({marks})", chunk
+            ).fetchall()
+            out.update((r["source"], r["updated_at"]) for r in rows)
+        return out
+
     def roles_by_person(self, names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """For each person, the roles articles give them, most widely given first, with the
         number of articles giving each."""
