@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from rich.progress import Progress, TaskID
+
 from .errors import ConfigError
 from .pipeline import Pipeline
 from .readers import iter_documents
@@ -169,9 +171,9 @@ def _already_done(source: str, recorded: dict[str, str]) -> bool:
     return mtime <= stored + 1.0
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> tuple[Progress, TaskID]:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TimeElapsedColumn
 
     prog = Progress(
         "[progress.description]{task.description}",
