@@ -37,7 +37,8 @@ def score(record: dict[str, Any], must: dict[str, Any]) -> dict[str, float]:
         _any(must["subtitle"], record["subtitle"]),
         _any(must["credited_source"], record["credited_source"]),
         text.startswith(must["body_starts_with"]),
-        text.rstrip().endswith(must["body_ends_with"]),
+        # the reader's note leaves out a closing quotation mark after the last full stop
+        text.rstrip().rstrip('”"’»').endswith(must["body_ends_with"]),
         all(
             any(
                 _norm(c["text"]) == _norm(g["text"]) and _norm(c["credit"]) == _norm(g["credit"])

@@ -67,7 +67,9 @@ def test_ingest_export_search_show(tmp_path: Path) -> None:
     assert r1.exit_code == 0, r1.output
     assert "2 ingested" in r1.output
     r2 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
-    assert "0 ingested, 0 updated, 2 unchanged" in r2.output
+    assert "0 ingested, 0 updated, 0 unchanged, 0 kept apart, 2 skipped" in r2.output
+    r3 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--no-resume"])
+    assert "0 ingested, 0 updated, 2 unchanged" in r3.output
     exp = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"])
     records = [json.loads(x) for x in exp.stdout.splitlines()]
     assert len(records) == 2
@@ -189,6 +191,21 @@ def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(tmp_path: Pat
     assert rows[0]["copies"][0]["relation"] == "syndicated"
 
 
+def test_quotes_grouped_by_speaker(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    db = tmp_path / "q.db"
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
+    out = runner.invoke(app, ["quotes", "--db", str(db), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    ferro = [r for r in rows if r["speaker_name"] == "Lucia Ferro"]
+    assert ferro and ferro[0]["content"].startswith("We are doing everything we can")
+    text = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "ferro"])
+    assert text.exit_code == 0 and "Lucia Ferro" in text.stdout and "Dam breaks" in text.stdout
+    none = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "100%_nobody"])
+    assert none.exit_code == 0 and "no quotes" in none.output
+
+
 def test_serve_refuses_a_public_host_without_allow_remote(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     result = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
@@ -214,3 +231,16 @@ def test_serve_runs_uvicorn_on_loopback(tmp_path: Path, monkeypatch: Any) -> Non
     result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
     assert result.exit_code == 0, result.stderr
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+
+
+def test_analyze_a_warc_prints_json_lines(tmp_path: Path) -> None:
+    from .readers.warc_build import page, record, uid, write_warc
+
+    warc = write_warc(
+        tmp_path / "c.warc.gz",
+        [record(f"https://news.example/{i}", page(i), record_id=uid(i)) for i in range(2)],
+    )
+    result = runner.invoke(app, ["analyze", str(warc)])
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r["url"] for r in lines] == ["https://news.example/0", "https://news.example/1"]
+    assert lines[0]["crawled"] == "2024-03-01T12:00:00Z"

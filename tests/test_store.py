@@ -101,6 +101,21 @@ def test_failed_batch_leaves_earlier_rows(store: Store) -> None:
     assert store.count() == 1
 
 
+def test_quotes_listed_by_speaker_most_quoted_first(store: Store) -> None:
+    from presstrace.records import Quote, Span
+
+    def quoted(text: str, *names: str | None) -> Article:
+        qs = tuple(Quote("direct", Span.of(text, 0, 5), None, None, n) for n in names)
+        return Article(url=f"https://x.test/{text}", text=text, quotes=qs)
+
+    store.upsert(quoted("alpha one", "Ann Lee", "Bo Ray"))
+    store.upsert(quoted("beta two", "Bo Ray", None))
+    names = [h.speaker_name for h in store.quotes_by_speaker()]
+    assert names == ["Bo Ray", "Bo Ray", "Ann Lee", None]
+    assert [h.content for h in store.quotes_by_speaker("ann")] == ["alpha"]
+    assert store.quotes_by_speaker("%") == [] and store.quotes_by_speaker("_") == []
+
+
 def test_browse_views_are_empty_before_story_and_copy_tables_exist(store: Store) -> None:
     a = full_article()
     store.upsert(a)

@@ -83,7 +83,7 @@ def analyze(
     from .api import analyze_paths
 
     with handled():
-        jsonl = fmt == RecordFormat.jsonl or (fmt is None and (len(paths) > 1 or _is_dir(paths)))
+        jsonl = fmt == RecordFormat.jsonl or (fmt is None and (len(paths) > 1 or _is_many(paths)))
         failed = False
         out = sys.stdout
         for article in analyze_paths(paths, plain=plain, url=url):
@@ -94,22 +94,68 @@ def analyze(
             raise typer.Exit(1)
 
 
-def _is_dir(paths: list[str]) -> bool:
-    return any(p != "-" and Path(p).is_dir() for p in paths)
+def _is_many(paths: list[str]) -> bool:
+    """A folder, WARC or JSON Lines file holds several records: print JSON Lines."""
+    from .readers import kind_for_path
+
+    return any(
+        p != "-" and (Path(p).is_dir() or kind_for_path(p) in ("warc", "jsonl")) for p in paths
+    )
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), .jsonl, .warc(.gz).")
+    ],
     db: DbOption,
     plain: Annotated[bool, typer.Option("--plain", help="Inputs are article bodies.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Analysis processes (default: number of cores)."),
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local (processes) or ray (Ray Data).")
+    ] = Engine.local,
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster to join (default: start one).")
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards", help="Ray engine: folder for Parquet shards (default DB.shards/)."
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume/--no-resume",
+            help="Skip inputs already recorded in the database (unless their file changed).",
+        ),
+    ] = True,
 ) -> None:
     """Analyse inputs and store them; re-running on the same inputs changes nothing."""
     from .ingest import ingest_paths
+    from .workers import default_workers
 
     with handled():
         progress = sys.stderr.isatty()
-        summary = ingest_paths(paths, db, plain=plain, progress=progress)
+        summary = ingest_paths(
+            paths,
+            db,
+            plain=plain,
+            progress=progress,
+            workers=workers or default_workers(),
+            resume=resume,
+            engine=engine.value,
+            address=address,
+            shard_dir=shards,
+        )
         _print_summary(summary.counts, summary.reasons)
         if summary.corpus is not None and summary.changed:
             c = summary.corpus
@@ -119,11 +165,28 @@ def ingest(
             raise typer.Exit(1)
 
 
+@app.command()
+def load(
+    parquet_dir: Annotated[
+        Path, typer.Argument(metavar="PARQUET_DIR", help="Parquet shards of Article records.")
+    ],
+    db: DbOption,
+) -> None:
+    """Store Article records from Parquet (``ingest --engine ray`` shards or an export)."""
+    from .shards import load_parquet
+
+    with handled():
+        summary = load_parquet(parquet_dir, db)
+        _print_summary(summary.counts, summary.reasons)
+
+
 def _print_summary(counts: Counter[str], reasons: Counter[str]) -> None:
     parts = [
         f"{counts.get(k, 0)} {k.replace('_', ' ')}"
         for k in ("ingested", "updated", "unchanged", "kept_apart")
     ]
+    if counts.get("skipped"):
+        parts.append(f"{counts['skipped']} skipped (already recorded)")
     err.print(", ".join(parts))
     for code, n in reasons.most_common():
         err.print(f"  kept apart: {n} × {code}")
@@ -458,6 +521,56 @@ def copies(
         for p in store.site_profiles():
             if p.mostly_republishes:
                 err.print(f"{p.site}: {p.copied} of {p.articles} articles copy other sites")
+
+
+@app.command()
+def quotes(
+    db: DbOption,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only speakers whose name contains this.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100000)] = 1000,
+    fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
+) -> None:
+    """Quotes across the corpus, grouped by canonical speaker, with article and snippet."""
+    from rich.text import Text
+
+    from .store import Store
+
+    with handled(), Store(db, readonly=True) as store:
+        hits = store.quotes_by_speaker(speaker, limit=limit)
+        if fmt is not None:
+            for h in hits:
+                print(
+                    json.dumps(
+                        {
+                            "speaker_name": h.speaker_name,
+                            "speaker": h.speaker,
+                            "kind": h.kind,
+                            "cue": h.cue,
+                            "content": h.content,
+                            "article": h.article_id,
+                            "title": h.title,
+                            "url": h.url,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            return
+        if not hits:
+            err.print("no quotes")
+            return
+        console = Console(highlight=False)
+        current: object = object()
+        for h in hits:
+            if h.speaker_name != current:
+                current = h.speaker_name
+                console.print(Text(h.speaker_name or "(no speaker)", style="bold"))
+            snippet = h.content if len(h.content) <= 160 else h.content[:157] + "…"
+            line = Text(f"  {h.kind:8s} ")
+            line.append(f"“{snippet}”")
+            line.append(f"  {h.title or h.url or ''} [{h.article_id[:10]}]", style="dim")
+            console.print(line)
 
 
 @app.command()

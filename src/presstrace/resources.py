@@ -29,7 +29,20 @@ class Settings:
     max_input_bytes: int = 20_000_000
     max_text_chars: int = 1_000_000
     doc_timeout: float = 60.0
-    batch_size: int = 32
+    batch_size: int = field(default_factory=lambda: _env_int("PRESSTRACE_BATCH_SIZE", 32))
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as e:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from e
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1")
+    return value
 
 
 class Resources:

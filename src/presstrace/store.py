@@ -263,6 +263,20 @@ class SearchHit:
     rank: float
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """One stored quote with its article, for listings by speaker."""
+
+    article_id: str
+    title: str | None
+    url: str | None
+    kind: str
+    content: str
+    cue: str | None
+    speaker: str | None
+    speaker_name: str | None
+
+
 class Store:
     """A presstrace database. ``Store(":memory:")`` for tests."""
 
@@ -573,6 +587,18 @@ class Store:
             out.update(r["source"] for r in rows)
         return out
 
+    def recorded_sources(self, sources: Sequence[str]) -> dict[str, str]:
+        """``{source: updated_at}`` for those of ``sources`` already recorded: for resuming."""
+        out: dict[str, str] = {}
+        for i in range(0, len(sources), 500):
+            chunk = list(sources[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT source, updated_at FROM inputs WHERE source IN ({marks})", chunk
+            ).fetchall()
+            out.update((r["source"], r["updated_at"]) for r in rows)
+        return out
+
     def roles_by_person(self, names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """For each person, the roles articles give them, most widely given first, with the
         number of articles giving each."""
@@ -838,6 +864,37 @@ class Store:
                 r["last"],
                 tuple(json.loads(r["outlets"])),
                 tuple(members.get(r["id"], ())),
+            )
+            for r in rows
+        ]
+
+    def quotes_by_speaker(self, speaker: str | None = None, limit: int = 1000) -> list[QuoteHit]:
+        """Quotes across the corpus, grouped by canonical speaker (most quoted first,
+        unattributed last); ``speaker`` keeps names containing it (case-insensitive)."""
+        pattern = None
+        if speaker:
+            escaped = speaker.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
+        rows = self.conn.execute(
+            "SELECT q.article_id, a.title, a.url, q.kind, q.content, q.cue, q.speaker, "
+            "q.speaker_name FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN (SELECT speaker_name AS name, count(*) AS n FROM quotes "
+            "GROUP BY speaker_name) c ON c.name = q.speaker_name "
+            "WHERE ? IS NULL OR lower(q.speaker_name) LIKE ? ESCAPE '\\' "
+            "ORDER BY q.speaker_name IS NULL, c.n DESC, q.speaker_name, a.rowid, q.idx "
+            "LIMIT ?",
+            (pattern, pattern, limit),
+        ).fetchall()
+        return [
+            QuoteHit(
+                r["article_id"],
+                r["title"],
+                r["url"],
+                r["kind"],
+                r["content"],
+                r["cue"],
+                r["speaker"],
+                r["speaker_name"],
             )
             for r in rows
         ]

@@ -16,6 +16,7 @@ from . import jsonl
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc",)
 DEFAULT_MAX_BYTES = 20_000_000
 
 
@@ -27,7 +28,7 @@ def _strip_gz(name: str) -> tuple[str, bool]:
 
 
 def kind_for_path(path: str | os.PathLike[str]) -> str | None:
-    """html | text | jsonl for a known suffix (``.gz`` allowed), else None."""
+    """html | text | jsonl | warc for a known suffix (``.gz`` allowed), else None."""
     name, _ = _strip_gz(os.fspath(path))
     if name.endswith(HTML_SUFFIXES):
         return "html"
@@ -35,6 +36,8 @@ def kind_for_path(path: str | os.PathLike[str]) -> str | None:
         return "text"
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
     return None
 
 
@@ -114,6 +117,11 @@ def iter_documents(
 def _file_documents(path: Path, plain: bool, url: str | None, max_bytes: int) -> Iterator[Document]:
     source = str(path)
     kind = kind_for_path(path)
+    if kind == "warc":
+        from .warc import iter_warc  # warc imports sniff_kind from here
+
+        yield from iter_warc(path, max_bytes)
+        return
     try:
         data = read_limited(path, max_bytes if kind != "jsonl" else max_bytes * 50)
     except errors.InputError as e:

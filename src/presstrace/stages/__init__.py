@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
-from . import claims, conflicts, entities, fingerprint, flags  # noqa: F401
+from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F401
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v2",
+    "quotes.v1",
     "claims.v1",
     "conflicts.v1",
     "flags.v1",

@@ -1,0 +1,178 @@
+"""What an HTML page says about its article outside the body text.
+
+Read once from the parsed tree before trafilatura sees it: the declared language,
+meta tags (Open Graph, article:*), schema.org JSON-LD, the visible headline(s),
+standfirst, byline elements and figure captions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "techarticle",
+    "scholarlyarticle",
+    "webpage",
+    "liveblogposting",
+    "socialmediaposting",
+    "medicalwebpage",
+    "howto",
+    "recipe",
+}
+_STANDFIRST = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|sub-?title|sub-?head(?:line)?|dek|deck|sapo|entradilla|chapo|"
+    r"chapeau|bajada|article-?summary|article__summary|article-?lede|subheadline)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"(?:^|[\s_-])(?:byline|author-?name|author__name|article-?author|author|autor|auteur|"
+    r"by-?author|writer|posted-?by)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:^|[\s_-])(?:credit|copyright|photographer|source|author|byline|photo-?credit|"
+    r"image-?credit|media-?credit|attribution)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BY_TEXT = (
+    "//body//text()[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), "
+    "'by ') or starts-with(normalize-space(.), 'Written by ') or starts-with(normalize-space(.), "
+    "'Posted by ')][not(ancestor::script or ancestor::style or ancestor::a[not(@rel)])]"
+)
+_CHROME = {"nav", "footer", "aside"}
+_SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
+
+
+@dataclass
+class PageMeta:
+    lang: str | None = None
+    html_title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    h1: list[str] = field(default_factory=list)
+    ld: dict[str, Any] = field(default_factory=dict)
+    ld_authors: list[str] = field(default_factory=list)
+    byline_texts: list[str] = field(default_factory=list)
+    by_lines: list[str] = field(default_factory=list)
+    standfirst: str | None = None
+    captions: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def _in_chrome(el: HtmlElement) -> bool:
+    """Inside navigation, footer or sidebar: not the article's own byline or standfirst."""
+    return any(a.tag in _CHROME for a in el.iterancestors())
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except (json.JSONDecodeError, TypeError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                out.append(item)
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+    return out
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    items = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in items if x}
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for it in items:
+        if isinstance(it, dict):
+            it = it.get("name")
+        if isinstance(it, str) and it.strip() and not it.startswith("http"):
+            out.append(" ".join(it.split()))
+    return out
+
+
+def _article_ld(objs: list[dict[str, Any]]) -> dict[str, Any]:
+    ranked = sorted(
+        (o for o in objs if _types(o) & _ARTICLE_TYPES),
+        key=lambda o: ("webpage" in _types(o), "headline" not in o),
+    )
+    return ranked[0] if ranked else {}
+
+
+def read(tree: HtmlElement) -> PageMeta:
+    pm = PageMeta()
+    langs = tree.xpath("/html/@lang | //html/@lang")
+    pm.lang = str(langs[0]) if langs else None
+    titles = tree.xpath("//head/title")
+    pm.html_title = _text(titles[0]) if titles else None
+    for m in tree.xpath("//meta[@content]"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and key not in pm.meta and m.get("content", "").strip():
+            pm.meta[key] = " ".join(m.get("content").split())
+    pm.h1 = [t for t in (_text(h) for h in tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")) if t][:6]
+    objs = _ld_objects(tree)
+    pm.ld = _article_ld(objs)
+    pm.ld_authors = _names(pm.ld.get("author"))
+    for el in tree.xpath("//body//*[@class or @rel or @itemprop]"):
+        cls = el.get("class", "")
+        if (
+            (
+                el.get("rel") == "author"
+                or el.get("itemprop") == "author"
+                or (cls and _BYLINE.search(cls))
+            )
+            and len(pm.byline_texts) < 10
+            and not _in_chrome(el)
+        ):
+            t = _text(el)
+            if t and len(t) <= 200:
+                pm.byline_texts.append(t)
+        elif (
+            pm.standfirst is None
+            and el.tag in ("p", "div", "h2", "span")
+            and cls
+            and _STANDFIRST.search(cls)
+            and not _in_chrome(el)
+        ):
+            t = _text(el)
+            if 30 <= len(t) <= 400:
+                pm.standfirst = t
+    for node in tree.xpath(_BY_TEXT)[:20]:
+        t = " ".join(str(node).split())
+        if 4 < len(t) <= 80:
+            pm.by_lines.append(t)
+    for fig in tree.xpath("//figcaption | //*[contains(@class, 'wp-caption-text')]"):
+        credit = None
+        for sub in fig.xpath(".//*[@class]"):
+            if _CREDIT.search(sub.get("class", "")):
+                credit = _text(sub) or None
+                break
+        text = _text(fig)
+        if credit and text.endswith(credit):
+            text = text[: -len(credit)].strip()
+        if text or credit:
+            pm.captions.append((text, credit))
+    return pm

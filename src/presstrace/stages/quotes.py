@@ -1,0 +1,233 @@
+"""Quotes stage: who said what, as direct, indirect and mixed quotes.
+
+Direct quotes come from paired quotation marks (``quote_marks``) attributed by the cue
+next to them (``direct_quotes``). A quote split around its cue (``"A," he said, "B."``)
+gives two quotes with the same cue and speaker, so each content span is one unbroken
+stretch of text; a quote standing alone after another continues its speaker and cue.
+Indirect quotes come from the parse: a speech or cognition verb from
+``data/speech_cues.json`` with its reported clause (or object, for frames like
+"claimed no casualties"), "according to X", and headline-style "Name: words".
+Reported speech holding a quoted fragment is one ``mixed`` quote. Speaker spans become
+canonical names in ``speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..pipeline import register
+from ..records import Article, Quote, Span
+from ..resources import Resources
+from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, words
+from .direct_quotes import direct_quote
+from .quote_marks import find_quoted, top_level
+from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+_HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
+
+
+def _indirect(ctx: Context) -> Iterable[Candidate]:
+    for tok in ctx.doc:
+        if tok.lower_ == "according":
+            cand = _according(tok, ctx)
+            if cand is not None:
+                yield cand
+            continue
+        if not tok.tag_.startswith("VB"):
+            continue
+        frames = ctx.tables.frames.get(tok.lemma_.lower())
+        if not frames:
+            continue
+        comp = _complement(tok, frames)
+        if comp is None:
+            continue
+        toks = _content_tokens(comp, ctx)
+        oprd = [c for c in tok.children if c.dep_ == "oprd" and c.i > comp.i]
+        if toks and oprd and comp.dep_ == "dobj":  # called him "a total stiff"
+            toks = list(ctx.doc[toks[0].i : max(t.i for t in oprd[0].subtree) + 1])
+            while toks and toks[-1].is_punct:
+                toks.pop()
+        toks += _joined_content(tok, toks, ctx)
+        if len(toks) < 2:
+            continue
+        a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+        speaker = ctx.subject(tok, tok.sent.start_char, tok.sent.end_char)
+        if speaker is None or (speaker.start < b and speaker.end > a):
+            continue
+        yield Candidate("indirect", a, b, (tok.idx, tok.idx + len(tok)), speaker)
+
+
+def _content_tokens(comp: Token, ctx: Context) -> list[Token]:
+    """The reported clause: ``comp``'s subtree, cut before a further cue joined to it
+    ("says X and says Y") and at a paragraph break, without edge punctuation."""
+    toks = list(comp.subtree)
+    for k, t in enumerate(toks):
+        if t.i <= comp.i:
+            continue
+        joined = t.dep_ == "conj" and t.lemma_ == comp.head.lemma_
+        if joined or "\n" in t.text:
+            toks = toks[:k]
+            break
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def _joined_content(verb: Token, toks: list[Token], ctx: Context) -> list[Token]:
+    """What a cue verb's conjoined verb adds to the report ("says he is proud and expects
+    to win"), up to the sentence end; not a further cue of its own ("and says ...")."""
+    if not toks:
+        return []
+    last = toks[-1].i
+    extra: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < last or c.lemma_.lower() in ctx.tables.frames:
+            continue
+        sub = [t for t in c.subtree if t.i > last]
+        if sub and all("\n" not in t.text for t in sub):
+            extra = list(ctx.doc[last + 1 : sub[-1].i + 1])
+    while extra and extra[-1].is_punct:
+        extra.pop()
+    return extra
+
+
+def _headline(ctx: Context) -> Iterable[Candidate]:
+    """Headline-style attribution: a short line "Name: what they said"."""
+    for m in _HEADLINE.finditer(ctx.text):
+        toks = ctx.tokens(m.start(1), m.end(1))
+        if not toks or not all(t.pos_ == "PROPN" or t.is_punct for t in toks):
+            continue
+        a, b = strip_edges(ctx.text, m.start(2), m.end(2))
+        if words(ctx.text[a:b]) < 3:
+            continue
+        speaker = Speaker(m.start(1), m.end(1), toks[-1])
+        yield Candidate("indirect", a, b, (m.end(1), m.end(1) + 1), speaker)
+
+
+def _complement(verb: Token, frames: frozenset[str]) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "ccomp" and "ccomp" in frames:
+            return c
+    deps = {c.dep_ for c in verb.children}
+    for c in verb.children:
+        if c.dep_ == "dobj" and ("dobj" in frames or ("oprd" in frames and "oprd" in deps)):
+            return c
+        if c.dep_ == "prep" and f"prep:{c.lower_}" in frames:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _according(tok: Token, ctx: Context) -> Candidate | None:
+    to = [c for c in tok.children if c.lower_ == "to"]
+    objs = [c for t in to for c in t.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    sent = tok.sent
+    phrase = list(tok.subtree)
+    pa, pb = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    speaker = ctx.phrase(objs[0], pa, pb)
+    if pa - sent.start_char > sent.end_char - pb:
+        a, b = sent.start_char, pa
+    else:
+        a, b = pb, sent.end_char
+    while a < b and ctx.text[a] in ",;:–— \n":
+        a += 1
+    while b > a and ctx.text[b - 1] in ",;:.–— \n":
+        b -= 1
+    if speaker is None or words(ctx.text[a:b]) < 3:
+        return None
+    return Candidate("indirect", a, b, (tok.idx, to[0].idx + len(to[0])), speaker)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def find_quotes(
+    text: str, doc: Doc, names: SpeakerNames, tables: CueTables
+) -> tuple[list[Quote], int]:
+    """All quotes of one text, in text order, and the count of unpaired quotation marks."""
+    ctx = Context(text, doc, tables)
+    quoted, unpaired = find_quoted(text)
+    tops = top_level(quoted)
+    cands: list[Candidate] = []
+    for i, q in enumerate(tops):
+        prev = tops[i - 1] if i > 0 else None
+        nxt = tops[i + 1] if i + 1 < len(tops) else None
+        c = direct_quote(q, prev, nxt, ctx)
+        if c is not None:
+            cands.append(c)
+    direct = list(cands)
+    for c in [*_headline(ctx), *_indirect(ctx)]:
+        if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
+            continue  # reported speech inside a quotation belongs to the quote
+        inside = [d for d in direct if d.cue == c.cue and c.start < d.start - 1 and d.end <= c.end]
+        if inside and c.end - c.start > max(d.end - d.start for d in inside):
+            # A quoted fragment of reported speech: one mixed quote, not a direct one.
+            for d in inside:
+                direct.remove(d)
+                cands.remove(d)
+        if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
+            continue
+        if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
+            continue
+        for q in tops:
+            if c.start <= q.start < c.end:
+                c.kind = "mixed"
+                c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
+        cands.append(c)
+    cands.sort(key=lambda c: c.start)
+    return _name(cands, text, names), unpaired
+
+
+def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]:
+    out: list[Quote] = []
+    earlier: list[Resolved] = []
+    last_direct: Quote | None = None
+    for c in cands:
+        content = Span.of(text, c.start, c.end)
+        cue = Span.of(text, *c.cue) if c.cue else None
+        if c.inherit:
+            para_a, _ = paragraph(text, c.start)
+            if last_direct is not None:
+                prior = last_direct
+                prior_a, prior_end = paragraph(text, prior.content.end)
+                if prior_a != para_a and text[prior_end:para_a].strip():
+                    continue
+                quote = Quote("direct", content, prior.cue, prior.speaker, prior.speaker_name)
+                out.append(quote)
+                last_direct = quote
+            continue
+        speaker = name = label = None
+        if c.speaker is not None:
+            sp = c.speaker
+            speaker = Span.of(text, sp.start, sp.end)
+            name, label = names.resolve(sp.start, sp.end, sp.root, earlier)
+            if name:
+                earlier.append(Resolved(sp.start, name, label))
+        quote = Quote(c.kind, content, cue, speaker, name)
+        out.append(quote)
+        if c.kind == "direct" and speaker is not None:
+            last_direct = quote
+    return out
+
+
+@register("quotes", 1, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
+    assert doc is not None
+    tables = cue_tables(resources)
+    names = SpeakerNames(article.text, article.entities, tables)
+    # Unpaired marks are common in scraped text; they are skipped, not reported as an
+    # error (errors mean the article could not be analysed).
+    found, _unpaired = find_quotes(article.text, doc, names, tables)
+    return article.evolve(quotes=tuple(found))

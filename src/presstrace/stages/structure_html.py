@@ -1,0 +1,258 @@
+"""Structure from HTML: trafilatura for the body, our own reading for what it misses.
+
+trafilatura (with htmldate) is the base. Around it: the visible headline without the
+site-name suffix, bylines as lists of people, the publisher from ``og:site_name``, the
+date from the page's metadata first, the standfirst, figure captions with their credits
+(kept out of the body), credited sources, and boilerplate paragraphs moved to
+``removed``. When trafilatura's precise pass finds little, a recall-oriented second pass
+is tried (never more than two runs per page).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from ..records import Article, Caption, Removed
+from ..resources import Resources
+from . import boilerplate as bp
+from . import bylines, credits, page_meta
+from .language import detect_language, normalise_code
+
+SHORT_BODY = 400
+AUTHOR_ORDER = ("ld", "traf", "meta", "byline", "by")
+_SEPARATORS = re.compile(r"\s+[|–—·»:\-]{1,2}\s+")
+_WORD = re.compile(r"\w+")
+
+
+def _norm(s: str | None) -> str:
+    return " ".join(_WORD.findall((s or "").lower()))
+
+
+def _site_keys(site: str | None, url: str | None) -> set[str]:
+    keys = {_norm(site)} if site else set()
+    if url:
+        host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+        keys.add(_norm(host))
+        keys.add(_norm(host.rsplit(".", 1)[0]))
+    return {k for k in keys if k}
+
+
+def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
+    """ "Headline | Site" / "Headline – Site" / "Site: Headline" -> "Headline"."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    keys = _site_keys(site, url)
+    seps = _SEPARATORS.findall(title)
+
+    def is_site(part: str) -> bool:
+        n = _norm(part)
+        return bool(n) and any(n == k or n.replace(" ", "") == k.replace(" ", "") for k in keys)
+
+    while len(parts) > 1 and (
+        is_site(parts[-1]) or ("|" in seps[-1] and len(parts[-1].split()) <= 4)
+    ):
+        parts.pop()
+        seps.pop()
+    if len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+        seps.pop(0)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:], strict=True):
+        out += sep + part
+    return out.strip()
+
+
+def choose_title(
+    pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None
+) -> str | None:
+    candidates = [
+        t
+        for t in (
+            pm.ld.get("headline") if isinstance(pm.ld.get("headline"), str) else None,
+            pm.meta.get("og:title"),
+            pm.meta.get("twitter:title"),
+            pm.html_title,
+            traf_title,
+        )
+        if t
+    ]
+    stripped = [strip_site_suffix(c, site, url) for c in candidates]
+    keys = {_norm(c) for c in candidates} | {_norm(s) for s in stripped}
+    for h in pm.h1:
+        n = _norm(h)
+        if n and (n in keys or any(k.startswith(n) and len(n) > 20 for k in keys)):
+            return html.unescape(h)
+    if len(pm.h1) == 1 and 2 <= len(pm.h1[0].split()) <= 40:
+        return html.unescape(pm.h1[0])
+    return html.unescape(stripped[0]) if stripped else None
+
+
+def choose_authors(
+    pm: page_meta.PageMeta, traf_author: str | None, publisher: str | None, resources: Resources
+) -> tuple[str, ...]:
+    """People from the first source that names any: trafilatura, JSON-LD, byline elements.
+
+    A source that names only the publisher (a site credited as author) is used only when
+    no other source names anyone.
+    """
+    lex = bylines.lexicon(resources)
+    org = _norm(publisher)
+    sources = {
+        "traf": (traf_author or "").split(";"),
+        "ld": pm.ld_authors,
+        "byline": pm.byline_texts[:3],
+        "meta": [pm.meta.get("author", "")],
+        "by": [b for b in pm.by_lines if bylines.strip_lead(b, lex) is not None][:2],
+    }
+    fallback: tuple[str, ...] = ()
+    for key in AUTHOR_ORDER:
+        names: list[str] = []
+        for raw in sources[key]:
+            for n in bylines.people(raw, lex):
+                if n not in names:
+                    names.append(n)
+        if names and any(_norm(n) != org for n in names):
+            return tuple(names)
+        fallback = fallback or tuple(names)
+    return fallback
+
+
+def choose_date(pm: page_meta.PageMeta, traf_date: str | None) -> str | None:
+    """htmldate's choice (metadata first, via trafilatura), else JSON-LD, else meta tags."""
+    order = {
+        "ld": pm.ld.get("datePublished"),
+        "meta": pm.meta.get("article:published_time") or pm.meta.get("datepublished"),
+        "traf": traf_date,
+    }
+    for value in (order["traf"], order["ld"], order["meta"]):
+        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return value.strip()[:10]
+    return None
+
+
+def choose_publisher(pm: page_meta.PageMeta, traf_site: str | None) -> str | None:
+    pub = pm.ld.get("publisher")
+    pub_name = pub.get("name") if isinstance(pub, dict) else None
+    for value in (pm.meta.get("og:site_name"), pub_name, traf_site):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _run_trafilatura(tree: Any, url: str | None, recall: bool) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=recall,
+    )
+
+
+def clean_body(
+    lines: list[str],
+    title: str | None,
+    pm: page_meta.PageMeta,
+    captions: list[Caption],
+    resources: Resources,
+) -> tuple[list[str], list[Removed], list[str], str | None]:
+    """Body paragraphs, what was removed, byline names and a credited source."""
+    lex, clex, blex = bp.lexicon(resources), credits.lexicon(resources), bylines.lexicon(resources)
+    title_key = _norm(title)
+    caption_keys = {_norm(c.text) for c in captions} | {
+        _norm(f"{c.text} {c.credit}") for c in captions if c.credit
+    }
+    caption_keys.discard("")
+    body: list[str] = []
+    removed: list[Removed] = []
+    names: list[str] = []
+    source: str | None = None
+    in_list = False
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        key = _norm(line)
+        if not body and key and key == title_key:
+            removed.append(Removed(line, bp.TITLE))
+            continue
+        if key in caption_keys:
+            removed.append(Removed(line, bp.CAPTION))
+            continue
+        reason = bp.classify(line, lex)
+        if reason is not None:
+            removed.append(Removed(line, reason))
+            in_list = reason == bp.TEMPLATE
+            continue
+        if in_list and bp.is_link_line(line):
+            removed.append(Removed(line, bp.TEMPLATE))
+            continue
+        in_list = False
+        if not body and (found := bylines.byline_line(line, blex)):
+            names.extend(found)
+            removed.append(Removed(line, bp.BYLINE))
+            continue
+        edge = i <= 1 or i >= last - 2
+        credit = credits.credit_line(line, clex) if edge else None
+        if credit is not None:
+            source = source or credit
+            removed.append(Removed(line, bp.CREDIT))
+            continue
+        if i >= last - 3 and bylines.author_bio(line, blex, first_person_only=True):
+            removed.append(Removed(line, bp.AUTHOR_BIO))
+            continue
+        body.append(line)
+    return body, removed, names, source
+
+
+def from_html(raw: str, base: Article, resources: Resources) -> Article:
+    from trafilatura.utils import load_html
+
+    tree = load_html(raw)
+    if tree is None:
+        return base
+    pm = page_meta.read(tree)
+    doc = _run_trafilatura(tree, base.url, recall=False)
+    text = (doc.text or "") if doc is not None else ""
+    if len(text) < SHORT_BODY:
+        second = _run_trafilatura(tree, base.url, recall=True)
+        if second is not None and len(second.text or "") > max(2 * len(text), SHORT_BODY // 2):
+            doc, text = second, second.text or ""
+    traf: dict[str, Any] = {
+        k: getattr(doc, k, None) for k in ("title", "author", "date", "sitename", "language", "url")
+    }
+    publisher = choose_publisher(pm, traf["sitename"])
+    url = base.url or traf["url"]
+    title = choose_title(pm, traf["title"], publisher, url)
+    clex = credits.lexicon(resources)
+    captions = [
+        Caption(*credits.split_photo_credit(t, clex)) if c is None else Caption(t, c)
+        for t, c in pm.captions
+    ]
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    body, removed, names, source = clean_body(lines, title, pm, captions, resources)
+    authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
+    subtitle = pm.standfirst
+    if subtitle and body and _norm(body[0]) == _norm(subtitle):
+        removed.append(Removed(body.pop(0), bp.SUBTITLE))
+    if body and source is None:
+        source = credits.dateline_source(body[0], clex) or credits.trailing_source(body[-1], clex)
+    out = "\n\n".join(body)
+    language = normalise_code(pm.lang) or normalise_code(traf["language"]) or detect_language(out)
+    return base.evolve(
+        url=url,
+        title=title,
+        subtitle=subtitle,
+        authors=authors,
+        publisher=publisher,
+        published=choose_date(pm, traf["date"]),
+        language=language,
+        text=out,
+        credited_source=source,
+        captions=tuple(c for c in captions if c.text),
+        removed=tuple(removed),
+    )

@@ -1,0 +1,234 @@
+"""The quotes stage on hand-written sentences: every quote form, speakers, scare quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from presstrace import Pipeline, Resources
+from presstrace.records import Article, Quote
+from presstrace.stages.quote_marks import find_quoted, top_level
+
+
+def run(text: str, resources: Resources) -> Article:
+    pipe = Pipeline(["entities", "quotes"], resources=resources, strict=True)
+    return pipe.analyze_articles([Article(text=text, language="en")])[0]
+
+
+def quotes_of(text: str, resources: Resources) -> list[Quote]:
+    article = run(text, resources)
+    for q in article.quotes:
+        for span in (q.content, q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return list(article.quotes)
+
+
+def find(quotes: list[Quote], starts: str) -> Quote:
+    hits = [q for q in quotes if q.content.text.startswith(starts)]
+    assert hits, f"no quote starting {starts!r} in {[q.content.text for q in quotes]}"
+    return hits[0]
+
+
+# -- pairing marks, no model needed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("She said “the bridge is closed” today.", "the bridge is closed"),
+        ('She said "the bridge is closed" today.', "the bridge is closed"),
+        ("Elle a dit «le pont est fermé» hier.", "le pont est fermé"),
+        ("Er sagte „die Brücke ist zu“ gestern.", "die Brücke ist zu"),
+        ("She said ‘the bridge is closed’ today.", "the bridge is closed"),
+    ],
+)
+def test_every_common_mark_pairs(text: str, inner: str) -> None:
+    quoted, unpaired = find_quoted(text)
+    assert unpaired == 0
+    assert [text[q.inner_start : q.inner_end] for q in top_level(quoted)] == [inner]
+
+
+def test_nested_quotes_stay_inside_the_outer_one() -> None:
+    text = "“They called it ‘a mistake’ and left,” she said."
+    quoted, _ = find_quoted(text)
+    assert [(q.depth, text[q.inner_start : q.inner_end]) for q in quoted] == [
+        (0, "They called it ‘a mistake’ and left,"),
+        (1, "a mistake"),
+    ]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    quoted, unpaired = find_quoted("The mayor’s plan isn’t ready, it's said.")
+    assert quoted == [] and unpaired == 0
+
+
+def test_quote_over_paragraphs_and_unclosed_quote() -> None:
+    text = "He said: “One.\n\n“Two.\n\n“Three.”\n\nShe said: “Four, never closed.\n\nAfter."
+    tops = top_level(find_quoted(text)[0])
+    assert [text[q.inner_start : q.inner_end] for q in tops] == [
+        "One.\n\n“Two.\n\n“Three.",
+        "Four, never closed.",
+    ]
+    assert [q.closed for q in tops] == [True, False]
+
+
+@pytest.mark.parametrize("text", ["“" * 2000, '"' * 2001, "” stray ” marks ” “", "“”", "«»“”"])
+def test_bad_marks_never_raise(text: str) -> None:
+    quoted, unpaired = find_quoted(text)
+    assert unpaired >= 0
+    assert all(0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text) for q in quoted)
+
+
+# -- the stage, with the model ----------------------------------------------------------
+
+
+def test_direct_quote_with_cue_after(resources: Resources) -> None:
+    text = "“We will rebuild the harbour before winter,” said Maria Lopez, the port director."
+    q = find(quotes_of(text, resources), "We will rebuild")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "said"
+    assert q.speaker_name == "Maria Lopez"
+
+
+def test_colon_and_canonical_full_name(resources: Resources) -> None:
+    text = (
+        "Port director Maria Lopez visited the docks on Monday.\n\n"
+        "Lopez told reporters: “The harbour will open in spring.”"
+    )
+    q = find(quotes_of(text, resources), "The harbour will open")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Lopez"
+    assert q.speaker_name == "Maria Lopez"
+
+
+def test_dash_attribution(resources: Resources) -> None:
+    text = "“Nobody expected the river to rise this fast.” – Tom Berger"
+    q = find(quotes_of(text, resources), "Nobody expected")
+    assert q.speaker_name == "Tom Berger"
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker(resources: Resources) -> None:
+    text = (
+        "Engineer Paul Adams inspected the dam.\n\n"
+        "“The wall is cracked,” he said, “and it must be drained this week.”"
+    )
+    qs = quotes_of(text, resources)
+    first, second = find(qs, "The wall is cracked"), find(qs, "and it must be drained")
+    assert first.cue == second.cue and first.speaker == second.speaker
+    assert first.speaker_name == second.speaker_name == "Paul Adams"
+
+
+def test_quote_on_its_own_line_continues_the_speaker(resources: Resources) -> None:
+    text = (
+        "“We are ready for the storm,” said Anna Berg, the city engineer.\n\n"
+        "“Every pump in the district has been tested twice this month.”"
+    )
+    q = find(quotes_of(text, resources), "Every pump in the district")
+    assert q.kind == "direct" and q.speaker_name == "Anna Berg"
+
+
+def test_quote_over_paragraphs_is_one_quote(resources: Resources) -> None:
+    text = (
+        "Farmer Ruth Klein said: “The rain came late this year.\n\n"
+        "“Half of the wheat was lost before the harvest began.”"
+    )
+    q = find(quotes_of(text, resources), "The rain came late")
+    assert q.content.text.endswith("before the harvest began.")
+    assert q.speaker_name == "Ruth Klein"
+
+
+def test_unclosed_quote_ends_at_the_paragraph(resources: Resources) -> None:
+    text = (
+        "The mayor, Jon Park, said of the plan: “The budget is simply too small.\n\n"
+        "The council meets again in May."
+    )
+    article = run(text, resources)
+    q = find(list(article.quotes), "The budget is simply too small")
+    assert q.content.text == "The budget is simply too small."
+    assert q.speaker_name == "Jon Park"
+    assert not article.errors
+
+
+def test_indirect_quote_and_pronoun(resources: Resources) -> None:
+    text = (
+        "Health minister Clara Novak visited the hospital on Friday.\n\n"
+        "She warned that the winter wave of flu could fill every bed in the region."
+    )
+    q = find(quotes_of(text, resources), "that the winter wave")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "warned"
+    assert q.speaker is not None and q.speaker.text == "She"
+    assert q.speaker_name == "Clara Novak"
+
+
+def test_according_to(resources: Resources) -> None:
+    text = (
+        "Economist Lena Fischer studies the port.\n\n"
+        "According to Fischer, exports will fall by a third next year."
+    )
+    q = find(quotes_of(text, resources), "exports will fall")
+    assert q.kind == "indirect" and q.speaker_name == "Lena Fischer"
+
+
+def test_mixed_quote(resources: Resources) -> None:
+    text = "Senator Mark Hill said that the new law was “a disaster for farmers” in his state."
+    q = find(quotes_of(text, resources), "that the new law")
+    assert q.kind == "mixed" and q.speaker_name == "Mark Hill"
+
+
+def test_scare_quotes_are_not_quotes(resources: Resources) -> None:
+    text = (
+        "The floods hit during the “wettest week” of the decade, and the "
+        "so-called “river people” moved to higher ground."
+    )
+    assert quotes_of(text, resources) == []
+
+
+def test_message_speaks_for_its_organisation(resources: Resources) -> None:
+    text = (
+        "The Northern Rail Union called a strike on Monday.\n\n"
+        "“Our members have waited long enough,” reads a message of the Rail Union. "
+        "“We will not wait another year,” the message added."
+    )
+    qs = quotes_of(text, resources)
+    assert find(qs, "Our members").speaker_name == "Northern Rail Union"
+    assert find(qs, "We will not wait").speaker_name == "Northern Rail Union"
+
+
+def test_role_noun_resolves_to_the_titled_person(resources: Resources) -> None:
+    text = (
+        "Police spokesman Ian Cole spoke after the fire.\n\n"
+        "The spokesman said that two buildings were destroyed overnight."
+    )
+    q = find(quotes_of(text, resources), "that two buildings")
+    assert q.speaker_name == "Ian Cole"
+
+
+def test_unpaired_marks_are_tolerated_not_errors(resources: Resources) -> None:
+    # Stray marks are ordinary in scraped text: no quote is invented and the article is
+    # not marked as failed (errors make ``analyze`` exit 1 and mean "could not analyse").
+    article = run("The minister said ” nothing ” about the ” plan.", resources)
+    assert not article.errors
+    assert all(
+        article.text[q.content.start : q.content.end] == q.content.text for q in article.quotes
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The whole article is one quotation, said nobody in particular.\n\n“It goes on.”",
+        "He said “” and “ ” and left.",
+        "“" * 2000 + " words " + "”" * 1999,
+        'Odd "marks" everywhere " said " the ” man “ today.',
+    ],
+)
+def test_bad_quotation_marks_never_raise(text: str, resources: Resources) -> None:
+    article = run(text, resources)
+    assert not any(e.code == "stage_failed" for e in article.errors)
+    for q in article.quotes:
+        assert q.content.text.strip()
+        assert text[q.content.start : q.content.end] == q.content.text
+
+
+def test_a_dash_before_the_cue_is_no_speaker(resources: Resources) -> None:
+    text = "001\n–said 1 qold"
+    article = run(text, resources)
+    assert all(q.speaker is None or q.speaker.text.strip() for q in article.quotes)

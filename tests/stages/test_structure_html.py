@@ -1,0 +1,100 @@
+"""HTML: what we add around trafilatura (hand-written pages)."""
+
+from __future__ import annotations
+
+from presstrace import Resources
+from presstrace.records import Article
+from presstrace.stages.structure_html import from_html, strip_site_suffix
+
+PARAS = "".join(
+    f"<p>{s}</p>"
+    for s in [
+        "EASTPORT (Reuters) - The harbour bridge in Eastport opened again on Monday after a "
+        "repair that took two years and cost the city thirty million pounds in total.",
+        "Council engineer Priya Shah said the steel deck had been replaced in full and that the "
+        "bridge would from now on carry buses as well as cars and bicycles every day.",
+        "Ferry operators said they expected fewer passengers once the bridge was busy again, "
+        "and that some evening crossings would be cut from the timetable in the autumn.",
+        "Shopkeepers on the north bank said trade had fallen by a third during the works and "
+        "asked the council for help with their rents until the end of the year.",
+        "Related Posts",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    ]
+)
+
+PAGE = f"""<!doctype html>
+<html lang="en-GB"><head>
+<title>Harbour bridge reopens after two years | The Eastport Herald</title>
+<meta property="og:site_name" content="The Eastport Herald">
+<meta property="og:title" content="Harbour bridge reopens after two years">
+<meta property="article:published_time" content="2026-03-02T09:00:00Z">
+<script type="application/ld+json">
+{{"@context": "https://schema.org", "@type": "NewsArticle",
+  "headline": "Harbour bridge reopens after two years",
+  "datePublished": "2026-03-02T09:00:00Z",
+  "author": [{{"@type": "Person", "name": "Jane Roe"}},
+             {{"@type": "Person", "name": "Staff Writer"}}],
+  "publisher": {{"@type": "Organization", "name": "The Eastport Herald"}}}}
+</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>Harbour bridge reopens after two years</h1>
+<p class="standfirst">Traffic is expected to double by the summer, the council says.</p>
+<div class="byline">By Jane Roe, Senior Reporter</div>
+<figure><img src="bridge.jpg"><figcaption>Cyclists cross the bridge on Monday.
+<span class="credit">JOHN DOE / EASTPORT HERALD</span></figcaption></figure>
+{PARAS}
+</article>
+<footer>© 2026 The Eastport Herald. All rights reserved.</footer>
+</body></html>"""
+
+
+def test_metadata_title_authors_publisher_date_language() -> None:
+    a = from_html(PAGE, Article(), Resources())
+    assert a.title == "Harbour bridge reopens after two years"
+    assert a.authors == ("Jane Roe",)
+    assert a.publisher == "The Eastport Herald"
+    assert a.published == "2026-03-02"
+    assert a.language == "en"
+    assert a.subtitle == "Traffic is expected to double by the summer, the council says."
+
+
+def test_caption_credit_split_and_kept_out_of_body() -> None:
+    a = from_html(PAGE, Article(), Resources())
+    assert [(c.text, c.credit) for c in a.captions] == [
+        ("Cyclists cross the bridge on Monday.", "JOHN DOE / EASTPORT HERALD")
+    ]
+    assert "Cyclists cross" not in a.text
+
+
+def test_body_credit_and_junk() -> None:
+    a = from_html(PAGE, Article(), Resources())
+    assert a.text.startswith("EASTPORT (Reuters) - The harbour bridge")
+    assert a.text.rstrip().endswith("until the end of the year.")
+    assert a.credited_source == "Reuters"
+    reasons = {r.text: r.reason for r in a.removed}
+    assert reasons.get("Related Posts") == "template"
+    assert reasons.get("Lorem ipsum dolor sit amet, consectetur adipiscing elit.") == "placeholder"
+    assert "Lorem" not in a.text and "Related Posts" not in a.text
+
+
+def test_strip_site_suffix() -> None:
+    assert strip_site_suffix("Bridge reopens | Eastport Herald", None, None) == "Bridge reopens"
+    assert strip_site_suffix("Bridge reopens – Eastport Herald", "Eastport Herald", None) == (
+        "Bridge reopens"
+    )
+    assert strip_site_suffix("Bridge reopens - eastport.news", None, "https://eastport.news/a") == (
+        "Bridge reopens"
+    )
+    assert strip_site_suffix("Why bridges fail - and how to fix them", None, None) == (
+        "Why bridges fail - and how to fix them"
+    )
+
+
+def test_page_without_article_gives_empty_body() -> None:
+    a = from_html(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>", Article(), Resources()
+    )
+    assert a.text == ""
+    assert from_html("", Article(), Resources()).text == ""
