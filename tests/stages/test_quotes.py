@@ -232,3 +232,23 @@ def test_a_dash_before_the_cue_is_no_speaker(resources: Resources) -> None:
     text = "001\n–said 1 qold"
     article = run(text, resources)
     assert all(q.speaker is None or q.speaker.text.strip() for q in article.quotes)
+
+
+def test_speaker_phrase_ignores_dates_and_attachments(resources: Resources) -> None:
+    text = "According to officials on Saturday, the storm damaged two bridges near the port."
+    q = find(quotes_of(text, resources), "the storm damaged two bridges")
+    assert q.speaker_name != "Saturday"
+
+
+def test_indefinite_reports_do_not_borrow_the_last_speaker(resources: Resources) -> None:
+    text = (
+        "Mayor Lena Ortiz said the shelters were full. "
+        "Reports as of Wednesday said an estimated two hundred cars had been damaged."
+    )
+    q = find(quotes_of(text, resources), "an estimated two hundred cars")
+    assert q.speaker_name is None
+
+
+def test_claimed_lives_is_not_speech(resources: Resources) -> None:
+    text = "The hurricane destroyed the harbour and claimed about 3000 lives in the region."
+    assert quotes_of(text, resources) == []

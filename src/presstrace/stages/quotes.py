@@ -44,7 +44,7 @@ def _indirect(ctx: Context) -> Iterable[Candidate]:
         frames = ctx.tables.frames.get(tok.lemma_.lower())
         if not frames:
             continue
-        comp = _complement(tok, frames)
+        comp = _complement(tok, frames, ctx.tables.non_speech_objects)
         if comp is None:
             continue
         toks = _content_tokens(comp, ctx)
@@ -112,14 +112,16 @@ def _headline(ctx: Context) -> Iterable[Candidate]:
         yield Candidate("indirect", a, b, (m.end(1), m.end(1) + 1), speaker)
 
 
-def _complement(verb: Token, frames: frozenset[str]) -> Token | None:
+def _complement(
+    verb: Token, frames: frozenset[str], non_speech: frozenset[str] = frozenset()
+) -> Token | None:
     for c in verb.children:
         if c.dep_ == "ccomp" and "ccomp" in frames:
             return c
     deps = {c.dep_ for c in verb.children}
     for c in verb.children:
         if c.dep_ == "dobj" and ("dobj" in frames or ("oprd" in frames and "oprd" in deps)):
-            return c
+            return None if c.lemma_.lower() in non_speech else c
         if c.dep_ == "prep" and f"prep:{c.lower_}" in frames:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:

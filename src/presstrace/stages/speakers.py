@@ -33,6 +33,7 @@ class CueTables:
     message_nouns: frozenset[str]
     role_nouns: frozenset[str]
     pronouns: dict[str, str]
+    non_speech_objects: frozenset[str] = frozenset()
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -49,6 +50,7 @@ def cue_tables(resources: Resources) -> CueTables:
             message_nouns=frozenset(raw["message_nouns"]),
             role_nouns=frozenset(raw["role_nouns"]),
             pronouns=dict(raw["pronouns"]),
+            non_speech_objects=frozenset(raw.get("non_speech_objects", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
@@ -154,17 +156,25 @@ class SpeakerNames:
         low = root.lower_
         if low in self.tables.pronouns:
             return self._nearest(start, self.tables.pronouns[low], earlier)
-        if lemma in self.tables.message_nouns:
+        if lemma in self.tables.message_nouns and _definite(root):
+            # "the message added" points back at the last speaker; "reports said" does not
             named = [r for r in earlier if r.position < start]
             if named:
                 return named[-1].name, named[-1].label
             return None, None
         if lemma in self.tables.role_nouns and _definite(root):
             return self._by_role(start, lemma, earlier)
+        # Proper nouns of the speaker phrase itself: "officials on Saturday" is not "Saturday".
+        attached = {
+            t.i for c in root.children if c.dep_ in ("prep", "relcl", "acl") for t in c.subtree
+        }
         proper = [
             t
             for t in root.subtree
-            if start <= t.idx < end and (t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN"))
+            if start <= t.idx < end
+            and t.i not in attached
+            and t.ent_type_ not in _NOT_SPEAKERS
+            and (t.pos_ == "PROPN" or (t.is_title and t.pos_ == "NOUN" and not t.is_sent_start))
         ]
         if proper:
             run = self.text[proper[0].idx : proper[-1].idx + len(proper[-1])]
@@ -210,6 +220,9 @@ class SpeakerNames:
             if re.search(rf"\b{re.escape(role)}\b", around):
                 return self.lookup(m.name, m.label)
         return self._nearest(position, "PERSON", earlier)
+
+
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 
 def _definite(root: Token) -> bool:
