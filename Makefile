@@ -35,6 +35,7 @@ demo: $(STAMP)
 
 test: $(DEVSTAMP)
 	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest tests evals
 
 lint: $(DEVSTAMP)
