@@ -12,13 +12,13 @@ from tests.fuzz.invariants import check_article
 from tests.fuzz.strategies import html_text, page_text
 
 SLOW = settings(
-    max_examples=1500,
+    max_examples=2500,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
 
-@settings(max_examples=6000, deadline=None)
+@settings(max_examples=15000, deadline=None)
 @given(page_text)
 def test_page_text_structure(text: str) -> None:
     count("page_text")
@@ -28,7 +28,7 @@ def test_page_text_structure(text: str) -> None:
     check_article(a)
 
 
-@settings(max_examples=6000, deadline=None)
+@settings(max_examples=15000, deadline=None)
 @given(page_text)
 def test_plain_text_is_the_input(text: str) -> None:
     count("plain")

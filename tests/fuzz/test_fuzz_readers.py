@@ -13,7 +13,7 @@ from presstrace.records import Document
 from tests.fuzz.conftest import count
 from tests.fuzz.strategies import page_text
 
-FAST = settings(max_examples=8000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=25000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CHARSETS = [None, "utf-8", "latin-1", "utf-16", "shift_jis", "bogus-charset", "", "utf-32"]
 
 
@@ -35,7 +35,7 @@ def test_wrong_declared_charset(text: str, charset: str | None) -> None:
     assert "\x00" not in out
 
 
-@settings(max_examples=4000, deadline=None)
+@settings(max_examples=8000, deadline=None)
 @given(
     st.lists(
         st.one_of(

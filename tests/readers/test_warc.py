@@ -143,3 +143,13 @@ def test_gzip_members_bounded_and_offsets(tmp_path: Path) -> None:
     with open(path, "rb") as fh:
         got = list(gzip_members(fh, 10_000_000))
     assert [(o, d) for o, d, _ in got] == [(0, b"first"), (len(a), b"second" * 100)]
+
+
+def test_record_cut_inside_its_http_head_is_kept_apart(tmp_path: Path) -> None:
+    """Regression (found by tests/fuzz): a plain .warc cut inside the HTTP head of its only
+    record left fastwarc without http_headers, and the reader raised AttributeError."""
+    raw = record("https://f.example/0", b"", record_id="urn:uuid:0")
+    path = tmp_path / "cut.warc"
+    path.write_bytes(raw[: len(raw) - 125])
+    docs = list(iter_documents([str(path)]))
+    assert docs and all(d.error is not None for d in docs)

@@ -249,6 +249,10 @@ def record_document(
             f"the record ends after {len(payload):,} of {expected:,} payload bytes",
             url=url,
         )
+    if record.http_headers is None:  # a response record whose HTTP head did not parse
+        return _error(
+            source, errors.CORRUPT_RECORD, "the HTTP response head could not be parsed", url=url
+        )
     status = record.http_headers.status_code
     if status is not None and not 200 <= status < 300:
         return _error(source, errors.HTTP_STATUS, f"HTTP status {status}", url=url)
