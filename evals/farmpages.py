@@ -40,7 +40,7 @@ PLACEHOLDERS = (
 )
 HEADINGS = ("Related Posts", "Hot News", "You May Also Like", "Recent Posts", "Trending Now")
 PERSONAS = (
-    "I am {name}, a passionate journalist with a deep-rooted interest in world affairs.",
+    "I am {name}, a passionate reporter with a keen interest in world affairs and politics.",
     "Hi, I'm {name}, an avid writer with over ten years of experience in digital media.",
     "My name is {name}, a dedicated news writer who covers politics and the economy.",
 )

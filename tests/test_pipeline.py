@@ -97,3 +97,15 @@ def test_plain_text_is_kept_exactly() -> None:
     text = "  Exactly\r\nthis   text.\n"
     (a,) = Pipeline([]).run_batch([plain(text)])
     assert a.text == text
+
+
+def test_limits_are_settings_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSTRACE_MAX_INPUT_BYTES", "1000")
+    monkeypatch.setenv("PRESSTRACE_DOC_TIMEOUT", "5")
+    s = Settings()
+    assert (s.max_input_bytes, s.doc_timeout, s.max_text_chars) == (1000, 5.0, 1_000_000)
+    (a,) = Pipeline([]).run_batch([plain("x" * 2000)])
+    assert a.errors[0].code == "too_large"
+    monkeypatch.setenv("PRESSTRACE_DOC_TIMEOUT", "soon")
+    with pytest.raises(ConfigError):
+        Settings()

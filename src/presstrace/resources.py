@@ -26,9 +26,15 @@ class Settings:
     """User-tunable limits and choices. Environment variables override the defaults."""
 
     model: str = field(default_factory=lambda: os.environ.get("PRESSTRACE_MODEL", DEFAULT_MODEL))
-    max_input_bytes: int = 20_000_000
-    max_text_chars: int = 1_000_000
-    doc_timeout: float = 60.0
+    max_input_bytes: int = field(
+        default_factory=lambda: _env_int("PRESSTRACE_MAX_INPUT_BYTES", 20_000_000)
+    )
+    max_text_chars: int = field(
+        default_factory=lambda: _env_int("PRESSTRACE_MAX_TEXT_CHARS", 1_000_000)
+    )
+    doc_timeout: float = field(
+        default_factory=lambda: float(_env_int("PRESSTRACE_DOC_TIMEOUT", 60))
+    )
     batch_size: int = field(default_factory=lambda: _env_int("PRESSTRACE_BATCH_SIZE", 32))
 
 
