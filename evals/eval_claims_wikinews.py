@@ -8,14 +8,11 @@ The annotation rules are in ``wikinews_gold/RULES.md``.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from evals.shared import evaldata
+from evals import wikinews_labels
 
 NAME = "claims_wikinews"
-GOLD = Path(__file__).with_name("wikinews_gold") / "claims.jsonl"
 FAMILY = {"dead": "killed", "casualties": "killed"}
 
 
@@ -77,21 +74,9 @@ def score(
 
 
 def run() -> dict[str, float]:
-    from presstrace import Pipeline
-    from presstrace.records import Article
-
-    rows = {}
-    with (evaldata("wikinews") / "articles.jsonl").open() as f:
-        for line in f:
-            row = json.loads(line)
-            rows[row["id"]] = row
-    gold = {}
-    for line in GOLD.read_text().splitlines():
-        item = json.loads(line)
-        gold[item["article"]] = item["claims"]
+    rows, gold = wikinews_labels.load("claims")
     ids = list(gold)
-    articles = [Article(text=rows[i]["text"], url=rows[i]["url"], language="en") for i in ids]
-    done = Pipeline().analyze_articles(articles)
+    done = wikinews_labels.analyzed(rows, ids, None)
     found = {i: [c.to_dict() for c in a.claims] for i, a in zip(ids, done, strict=True)}
     texts = {i: rows[i]["text"] for i in ids}
     return score(texts, gold, found)

@@ -7,14 +7,11 @@ the share resolved to the right id (a wrong entry is worse than none).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from evals.shared import evaldata
+from evals import wikinews_labels
 
 NAME = "places_wikinews"
-GOLD = Path(__file__).with_name("wikinews_gold") / "places.jsonl"
 
 
 def score(gold: dict[str, list[dict[str, Any]]], found: dict[str, list[Any]]) -> dict[str, float]:
@@ -42,19 +39,7 @@ def score(gold: dict[str, list[dict[str, Any]]], found: dict[str, list[Any]]) ->
 
 
 def run() -> dict[str, float]:
-    from presstrace import Pipeline
-    from presstrace.records import Article
-
-    rows = {}
-    with (evaldata("wikinews") / "articles.jsonl").open() as f:
-        for line in f:
-            row = json.loads(line)
-            rows[row["id"]] = row
-    gold = {}
-    for line in GOLD.read_text().splitlines():
-        item = json.loads(line)
-        gold[item["article"]] = item["places"]
+    rows, gold = wikinews_labels.load("places")
     ids = list(gold)
-    articles = [Article(text=rows[i]["text"], url=rows[i]["url"], language="en") for i in ids]
-    done = Pipeline(["entities.v2"]).analyze_articles(articles)
+    done = wikinews_labels.analyzed(rows, ids, ["entities.v2"])
     return score(gold, {i: list(a.entities) for i, a in zip(ids, done, strict=True)})

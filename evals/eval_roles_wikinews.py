@@ -8,14 +8,11 @@ its length). Precision: right people / people given a role; recall: right / gold
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from evals.shared import evaldata
+from evals import wikinews_labels
 
 NAME = "roles_wikinews"
-GOLD = Path(__file__).with_name("wikinews_gold") / "roles.jsonl"
 
 
 def _norm(s: str | None) -> str:
@@ -65,21 +62,9 @@ def score(
 
 
 def run() -> dict[str, float]:
-    from presstrace import Pipeline
-    from presstrace.records import Article
-
-    rows = {}
-    with (evaldata("wikinews") / "articles.jsonl").open() as f:
-        for line in f:
-            row = json.loads(line)
-            rows[row["id"]] = row
-    gold = {}
-    for line in GOLD.read_text().splitlines():
-        item = json.loads(line)
-        gold[item["article"]] = item["roles"]
+    rows, gold = wikinews_labels.load("roles")
     ids = list(gold)
-    articles = [Article(text=rows[i]["text"], url=rows[i]["url"], language="en") for i in ids]
-    done = Pipeline(["entities.v2"]).analyze_articles(articles)
+    done = wikinews_labels.analyzed(rows, ids, ["entities.v2"])
     found: dict[str, dict[str, set[str]]] = {}
     for aid, art in zip(ids, done, strict=True):
         people = found.setdefault(aid, {})

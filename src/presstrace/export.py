@@ -68,32 +68,12 @@ def export_store(store: Store, fmt: str, out: Path | None) -> int:
 
 
 def _export_parquet(store: Store, out: Path) -> int:
-    """Parquet with the nested lists as JSON strings, so every file has one fixed schema."""
-    import pyarrow as pa
+    """Parquet in the shard layout (nested lists as JSON strings, one fixed schema), so
+    ``presstrace load`` reads an export back."""
     import pyarrow.parquet as pq
 
-    nested = (
-        "authors",
-        "captions",
-        "removed",
-        "entities",
-        "quotes",
-        "claims",
-        "conflicts",
-        "flags",
-        "errors",
-    )
-    rows = []
-    for rec in store.iter_records():
-        rows.append(
-            {k: (json.dumps(v, ensure_ascii=False) if k in nested else v) for k, v in rec.items()}
-        )
-    if not rows:
-        from .records import RECORD_KEYS
+    from .shards import record_row, rows_table
 
-        schema = pa.schema([(k, pa.string()) for k in RECORD_KEYS])
-        pq.write_table(schema.empty_table(), out)
-        return 0
-    schema = pa.schema([(k, pa.string()) for k in rows[0]])
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), out)
+    rows = [record_row(rec, None) for rec in store.iter_records()]
+    pq.write_table(rows_table(rows), out)
     return len(rows)

@@ -39,13 +39,21 @@ LOAD_BATCH = 256
 
 def article_row(article: Article, provenance: Mapping[str, str]) -> dict[str, str | None]:
     """One Article as a flat row of strings (nested fields as JSON)."""
+    return record_row(article.to_dict(), provenance)
+
+
+def record_row(
+    record: Mapping[str, Any], provenance: Mapping[str, str] | None
+) -> dict[str, str | None]:
+    """A record dict as a flat row of strings: one fixed schema for every Parquet file."""
     row: dict[str, str | None] = {}
-    for key, value in article.to_dict().items():
+    for key in RECORD_KEYS:
+        value = record.get(key)
         if key in NESTED:
-            row[key] = json.dumps(value, ensure_ascii=False)
+            row[key] = json.dumps(value if value is not None else [], ensure_ascii=False)
         else:
             row[key] = None if value is None else str(value)
-    row["stages"] = json.dumps(dict(provenance), sort_keys=True)
+    row["stages"] = None if provenance is None else json.dumps(dict(provenance), sort_keys=True)
     return row
 
 
