@@ -1,6 +1,6 @@
 """Load on the web server: N concurrent clients for S seconds on search and article pages.
 
-Starts ``presstrace serve`` on a free loopback port in a subprocess (one uvicorn worker),
+Starts ``presstrace serve`` on a free loopback port in a subprocess (``--workers`` uvicorn workers),
 then N clients request, in turn, ``/api/articles?q=WORD`` and ``/articles/{id}`` with
 words and ids drawn from the database. Reports requests, errors, latency percentiles
 and the server's CPU time per request
@@ -30,9 +30,18 @@ WORDS = ("dam", "mayor", "rescue", "election", "water", "said", "people", "river
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process has used: stable even on a busy machine."""
+    """CPU time (user + system) a process and its live children (uvicorn workers) have used:
+    stable even on a busy machine."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        for child in children.read_text().split():
+            try:
+                total += cpu_seconds(int(child))
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    return total
 
 
 def free_port() -> int:
@@ -118,6 +127,7 @@ def main() -> None:
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--workers", type=int, default=1, help="presstrace serve --workers")
     args = ap.parse_args()
     urls = targets(args.db, random.Random(7))
     port = free_port()
@@ -126,7 +136,18 @@ def main() -> None:
         "PYTHONPATH": os.pathsep.join(filter(None, ["src", os.environ.get("PYTHONPATH")])),
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "presstrace", "serve", "--db", str(args.db), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "presstrace",
+            "serve",
+            "--db",
+            str(args.db),
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

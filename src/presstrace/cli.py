@@ -646,6 +646,12 @@ def serve(
     allow_remote: Annotated[
         bool, typer.Option("--allow-remote", help="Allow a non-loopback --host.")
     ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, help="Server processes (default 1).")
+    ] = 1,
+    access_log: Annotated[
+        bool, typer.Option("--access-log", help="Log every request to stderr.")
+    ] = False,
 ) -> None:
     """Browse the database in a web browser (read-only), with a JSON API under /api/."""
     from .web import check_host
@@ -654,7 +660,14 @@ def serve(
     with handled():
         check_host(host, allow_remote)
         err.print(f"presstrace: serving {db} read-only at http://{_url_host(host)}:{port}/")
-        serve_web(str(db), host=host, port=port, allow_remote=allow_remote)
+        serve_web(
+            str(db),
+            host=host,
+            port=port,
+            allow_remote=allow_remote,
+            workers=workers,
+            access_log=access_log,
+        )
 
 
 def _url_host(host: str) -> str:

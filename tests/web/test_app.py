@@ -206,3 +206,15 @@ def test_static_files_are_served_with_headers(client: TestClient) -> None:
     assert r.status_code == 200 and "text/css" in r.headers["content-type"]
     assert r.headers["content-security-policy"]
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_worker_factory_serves_the_database_named_in_the_environment(
+    db_with_stories,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from presstrace.web import DB_ENV, app_from_env
+
+    monkeypatch.setenv(DB_ENV, str(db_with_stories[0]))
+    client = TestClient(app_from_env())
+    r = client.get("/api/articles")
+    assert r.status_code == 200 and r.json()["items"]
