@@ -78,6 +78,29 @@ def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
+_BLOCKS = {"br", "div", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "time"}
+
+
+def _spaced_text(el: HtmlElement) -> str:
+    """Text with a space wherever a line break or block child separates two runs.
+
+    ``text_content`` glues "Jane Roe<div>Senior Reporter</div>" into "Jane RoeSenior
+    Reporter"; headlines with a ``<br>`` suffer the same.
+    """
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        gap = " " if node.tag in _BLOCKS else ""
+        parts.append(gap + (node.text or "") if isinstance(node.tag, str) else "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        parts.append(gap)
+
+    walk(el)
+    return " ".join("".join(parts).split())
+
+
 def _ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
@@ -132,7 +155,7 @@ def read(tree: HtmlElement) -> PageMeta:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         if key and key not in pm.meta and m.get("content", "").strip():
             pm.meta[key] = " ".join(m.get("content").split())
-    pm.h1 = [t for t in (_text(h) for h in tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")) if t][:6]
+    pm.h1 = [t for t in (_spaced_text(h) for h in tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")) if t][:6]
     objs = _ld_objects(tree)
     pm.ld = _article_ld(objs)
     pm.ld_authors = _names(pm.ld.get("author"))
@@ -147,7 +170,7 @@ def read(tree: HtmlElement) -> PageMeta:
             and len(pm.byline_texts) < 10
             and not _in_chrome(el)
         ):
-            t = _text(el)
+            t = _spaced_text(el)
             if t and len(t) <= 200:
                 pm.byline_texts.append(t)
         elif (
