@@ -23,6 +23,11 @@ _PUBLISHER = re.compile(
     rf"(?P<pub>{_PUB_TOKEN}(?:\s+{_PUB_TOKEN}){{0,4}})"
 )
 _IN_PLACE = re.compile(r"\s+(?:in|en|à|a|aus|da|em)\s+.*$")
+_DATE_CLAUSE = re.compile(
+    r"\s+(?:(?:last\s+)?(?:updated|published|posted|reviewed)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
 
 
 _TITLE_MODIFIERS = {"senior", "chief", "deputy", "associate", "assistant", "executive", "former"}
@@ -88,7 +93,7 @@ def cut_title(part: str, lex: BylineLexicon) -> str:
     """A name with its job title run on ("Jane Roe Senior Reporter") -> "Jane Roe".
 
     Bylines rendered from separate elements lose their comma; the title starts at the
-    first title word after at least two name words. A part that opens with a title word
+    first capitalised title word after at least two name words. A part that opens with a title word
     other than a form of address ("Certified Sleep Consultant") is no name at all.
     """
     tokens = part.split()
@@ -97,8 +102,21 @@ def cut_title(part: str, lex: BylineLexicon) -> str:
     ):
         return ""
     for k in range(2, len(tokens)):
-        if _title_word(tokens[k], lex):
+        if tokens[k][0].isupper() and _title_word(tokens[k], lex):
             return " ".join(tokens[:k])
+    return part
+
+
+def _drop_echo(part: str) -> str:
+    """Avatar text run into the name: "JR Jane Roe" -> "Jane Roe", "Ann Lee Ann Lee" -> "Ann Lee"."""
+    tokens = part.split()
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    if len(tokens) >= 3 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 3:
+        initials = "".join(t[0] for t in tokens[1 : 1 + len(tokens[0])])
+        if initials.upper() == tokens[0]:
+            return " ".join(tokens[1:])
     return part
 
 
@@ -131,7 +149,8 @@ def people(byline: str, lex: BylineLexicon) -> list[str]:
         text = rest
     out: list[str] = []
     for part in _SPLIT.split(text):
-        part = _IN_PLACE.sub("", part.strip(" .:-–—()"))
+        part = _DATE_CLAUSE.sub("", _IN_PLACE.sub("", part.strip(" .:-–—()")))
+        part = _drop_echo(part)
         while part.split() and part.split()[-1].lower().strip(".") in _CALENDAR:
             part = part.rsplit(" ", 1)[0] if " " in part else ""
         if not part or _is_title(part, lex):

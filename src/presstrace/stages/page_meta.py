@@ -51,6 +51,11 @@ _BY_TEXT = (
     "'by ') or starts-with(normalize-space(.), 'Written by ') or starts-with(normalize-space(.), "
     "'Posted by ')][not(ancestor::script or ancestor::style or ancestor::a[not(@rel)])]"
 )
+_AUTHOR_LINK = (
+    "//body//a[contains(@href, '/author/') or contains(@href, '/authors/') "
+    "or contains(@href, '/writers/') or contains(@href, '/journalist/') "
+    "or contains(@href, '/autor/') or contains(@href, '/auteur/')]"
+)
 _CHROME = {"nav", "footer", "aside"}
 _SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
 
@@ -65,6 +70,7 @@ class PageMeta:
     ld_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
     by_lines: list[str] = field(default_factory=list)
+    author_links: list[str] = field(default_factory=list)
     standfirst: str | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
 
@@ -185,8 +191,18 @@ def read(tree: HtmlElement) -> PageMeta:
                 pm.standfirst = t
     for node in tree.xpath(_BY_TEXT)[:20]:
         t = " ".join(str(node).split())
+        if len(t) <= 4:
+            # "By <a href=...>Jane Roe</a>": the name sits in the next element
+            holder = node.getparent()
+            if holder is not None and node.is_tail:
+                holder = holder.getparent()
+            t = _spaced_text(holder) if holder is not None else ""
         if 4 < len(t) <= 80:
             pm.by_lines.append(t)
+    for link in tree.xpath(_AUTHOR_LINK)[:10]:
+        t = _spaced_text(link)
+        if t and len(t) <= 60 and not _in_chrome(link):
+            pm.author_links.append(t)
     for fig in tree.xpath("//figcaption | //*[contains(@class, 'wp-caption-text')]"):
         credit = None
         for sub in fig.xpath(".//*[@class]"):

@@ -21,7 +21,7 @@ from . import bylines, credits, page_meta
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
-AUTHOR_ORDER = ("ld", "traf", "meta", "byline", "by", "citation")
+AUTHOR_ORDER = ("ld", "traf", "meta", "byline", "by", "link", "citation")
 _SEPARATORS = re.compile(r"\s+[|–—·»:\-]{1,2}\s+")
 _WORD = re.compile(r"\w+")
 
@@ -146,6 +146,7 @@ def choose_authors(
         "byline": pm.byline_texts[:3],
         "meta": [pm.meta.get("author", "")],
         "by": [b for b in pm.by_lines if bylines.strip_lead(b, lex) is not None][:2],
+        "link": pm.author_links[:2],
         "citation": [cited],
     }
     fallback: tuple[str, ...] = ()
