@@ -22,6 +22,14 @@ from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
 AUTHOR_ORDER = ("ld", "traf", "meta", "byline", "by", "link", "citation")
+META_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "cxenseparse:author",
+)
 _SEPARATORS = re.compile(r"\s+[|–—·»:\-]{1,2}\s+")
 _WORD = re.compile(r"\w+")
 
@@ -140,11 +148,19 @@ def choose_authors(
     cited = pm.meta.get("citation_author", "")
     if cited.count(",") == 1:
         cited = " ".join(reversed([p.strip() for p in cited.split(",")]))
+    written_by = next(
+        (
+            pm.meta.get(f"twitter:data{n}", "")
+            for n in (1, 2)
+            if pm.meta.get(f"twitter:label{n}", "").lower().startswith("written by")
+        ),
+        "",
+    )
     sources = {
         "traf": (traf_author or "").split(";"),
         "ld": pm.ld_authors,
         "byline": pm.byline_texts[:3],
-        "meta": [pm.meta.get("author", "")],
+        "meta": [pm.meta.get(k, "") for k in META_AUTHOR_KEYS] + [written_by],
         "by": [b for b in pm.by_lines if bylines.strip_lead(b, lex) is not None][:2],
         "link": pm.author_links[:2],
         "citation": [cited],
