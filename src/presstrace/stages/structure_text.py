@@ -47,6 +47,10 @@ _TEXT_DATE = re.compile(
     r"|(?P<m2>[A-Za-zéûäç]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b"
 )
 _WRAP_MIN, _WRAP_MAX = 45, 100
+_URL_OR_STAMP = re.compile(
+    r"^(?:https?://\S+|www\.\S+|\d+|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?)$", re.IGNORECASE
+)
+_ONE_WORD_LOWER = re.compile(r"^[a-z][a-z\-]*$")
 
 
 @dataclass
@@ -260,6 +264,28 @@ def _weight(block: str) -> int:
     return -max(4, words)
 
 
+def comment_marker(resources: Resources) -> re.Pattern[str]:
+    pattern = resources.memo.get("structure_text.comments")
+    if pattern is None:
+        words = sorted(resources.data_lines("comment_markers.txt"), key=len, reverse=True)
+        alts = "|".join(re.escape(w) for w in words)
+        pattern = re.compile(rf"^\S.{{0,60}}?\s(?:{alts})\s?:$", re.IGNORECASE)
+        resources.memo["structure_text.comments"] = pattern
+    return pattern
+
+
+def comments_start(body: list[str], resources: Resources) -> int:
+    """Where reader comments begin: the first of at least two "name says:" headers."""
+    marker = comment_marker(resources)
+    heads = [k for k, b in enumerate(body) if bp.word_count(b) <= 10 and marker.match(b)]
+    return heads[0] if len(heads) >= 2 else len(body)
+
+
+def is_debris(block: str) -> bool:
+    """A line no article is written in: a bare URL, number or timestamp, a share button."""
+    return bool(_URL_OR_STAMP.match(block) or _ONE_WORD_LOWER.match(block))
+
+
 def main_run(body: list[str]) -> tuple[int, int]:
     """[start, end) of the densest run of prose (maximum-sum run of block weights).
 
@@ -285,10 +311,22 @@ def from_page_text(raw: str, base: Article, resources: Resources) -> Article:
     i = _header(blocks_, page, lex)
     i = _top(blocks_, i, page, resources)
     _body(blocks_, i, page, resources)
+    cut = comments_start(page.body, resources)
+    page.removed.extend(Removed(b, bp.COMMENTS) for b in page.body[cut:])
+    page.body = page.body[:cut]
     start, end = main_run(page.body)
     outside = page.body[:start] + page.body[end:]
     page.removed.extend(Removed(b, bp.NAVIGATION) for b in outside)
-    page.body = page.body[start:end]
+    kept: list[str] = []
+    seen: set[str] = set()
+    for b in page.body[start:end]:
+        repeat = b in seen and bp.word_count(b) <= 12
+        if is_debris(b) or repeat:
+            page.removed.append(Removed(b, bp.NAVIGATION))
+        else:
+            kept.append(b)
+        seen.add(b)
+    page.body = kept
     clex = credits.lexicon(resources)
     if page.body and page.credited_source is None:
         source = credits.dateline_source(page.body[0], clex) or credits.trailing_source(
