@@ -131,3 +131,25 @@ def test_whole_page_dump_keeps_the_densest_prose_run() -> None:
     assert "What Comes Next" in a.text.split("\n\n")
     assert a.text.rstrip().endswith("once the bridge was busy.")
     assert not any(word in a.text for word in ("Weather", "Careers", "Archive"))
+
+
+def test_reader_comments_and_debris_leave_the_article() -> None:
+    prose = [
+        "The library in Westford will stay open until nine on weekdays from next month.",
+        "The council said the longer hours would cost less than a new reading room would.",
+        "https://example.org/library-hours",
+        "facebook",
+        "Readers asked for evening hours in a survey last spring, the librarian said.",
+    ]
+    comments = [
+        "reader_one says:",
+        "Finally some good news for people who work late in this town, thank you all.",
+        "Ann Lee says:",
+        "I would rather they opened on Sunday mornings, which is when families have time.",
+    ]
+    a = recover("\n\n".join(["Library Hours Grow", *prose, *comments]))
+    assert "survey last spring" in a.text
+    assert "example.org" not in a.text and "facebook" not in a.text
+    assert "says:" not in a.text and "Sunday mornings" not in a.text
+    reasons = {r.text: r.reason for r in a.removed}
+    assert reasons["Ann Lee says:"] == "comments"

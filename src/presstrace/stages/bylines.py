@@ -97,8 +97,10 @@ def cut_title(part: str, lex: BylineLexicon) -> str:
     other than a form of address ("Certified Sleep Consultant") is no name at all.
     """
     tokens = part.split()
-    if tokens and _title_word(tokens[0], lex) and tokens[0].lower().rstrip(".") not in (
-        lex.honorifics
+    if (
+        tokens
+        and _title_word(tokens[0], lex)
+        and tokens[0].lower().rstrip(".") not in (lex.honorifics)
     ):
         return ""
     for k in range(2, len(tokens)):
@@ -108,7 +110,7 @@ def cut_title(part: str, lex: BylineLexicon) -> str:
 
 
 def _drop_echo(part: str) -> str:
-    """Avatar text run into the name: "JR Jane Roe" -> "Jane Roe", "Ann Lee Ann Lee" -> "Ann Lee"."""
+    """Avatar text run into the name: "JR Jane Roe" or "Jane Roe Jane Roe" -> "Jane Roe"."""
     tokens = part.split()
     half = len(tokens) // 2
     if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:

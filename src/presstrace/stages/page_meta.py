@@ -161,7 +161,8 @@ def read(tree: HtmlElement) -> PageMeta:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         if key and key not in pm.meta and m.get("content", "").strip():
             pm.meta[key] = " ".join(m.get("content").split())
-    pm.h1 = [t for t in (_spaced_text(h) for h in tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")) if t][:6]
+    heads = tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")
+    pm.h1 = [t for t in (_spaced_text(h) for h in heads) if t][:6]
     objs = _ld_objects(tree)
     pm.ld = _article_ld(objs)
     pm.ld_authors = _names(pm.ld.get("author"))
