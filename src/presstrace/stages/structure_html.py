@@ -30,7 +30,7 @@ META_AUTHOR_KEYS = (
     "dc.creator",
     "cxenseparse:author",
 )
-_SEPARATORS = re.compile(r"\s+[|–—·»:\-]{1,2}\s+")
+_SEPARATORS = re.compile(r"\s+[|–—·•»:\-]{1,2}\s+")
 _WORD = re.compile(r"\w+")
 
 
@@ -119,7 +119,15 @@ def choose_title(
     ]
     stripped = [strip_site_suffix(c, site, url) for c in candidates]
     keys = {_norm(c) for c in candidates} | {_norm(s) for s in stripped}
-    h1s = [html.unescape(h) for h in pm.h1]
+    # what the site appends to its titles is its name; an <h1> saying just that is a logo
+    site_names = _site_keys(site, url) | {
+        _norm(c[len(s) :]) for c, s in zip(candidates, stripped, strict=True) if c != s
+    }
+    h1s = [
+        strip_site_suffix(html.unescape(h), site, url)
+        for h in pm.h1
+        if _norm(h) not in site_names
+    ]
     for h in h1s:
         n = _norm(h)
         if n and (n in keys or any(k.startswith(n) and len(n) > 20 for k in keys)):
