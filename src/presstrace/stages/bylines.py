@@ -105,6 +105,10 @@ def cut_title(part: str, lex: BylineLexicon) -> str:
         return ""
     for k in range(2, len(tokens)):
         if tokens[k][0].isupper() and _title_word(tokens[k], lex):
+            # "Jane Roe Content Marketing Coordinator": a department before the title
+            words = tokens[2:k]
+            if len(words) >= 2 and all(w[0].isupper() and len(w) > 2 for w in words):
+                k = 2
             return " ".join(tokens[:k])
     return part
 

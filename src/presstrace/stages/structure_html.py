@@ -21,7 +21,7 @@ from . import bylines, credits, page_meta
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
-AUTHOR_ORDER = ("ld", "traf", "meta", "byline", "by", "link", "citation")
+AUTHOR_ORDER = ("ld", "meta", "citation", "traf", "byline", "by", "link")
 META_AUTHOR_KEYS = (
     "author",
     "article:author",
