@@ -54,7 +54,8 @@ _BY_TEXT = (
 _AUTHOR_LINK = (
     "//body//a[contains(@href, '/author/') or contains(@href, '/authors/') "
     "or contains(@href, '/writers/') or contains(@href, '/journalist/') "
-    "or contains(@href, '/autor/') or contains(@href, '/auteur/')]"
+    "or contains(@href, '/autor/') or contains(@href, '/auteur/') "
+    "or contains(@href, '/contributor/') or contains(@href, '/contributors/')]"
 )
 _CHROME = {"nav", "footer", "aside"}
 _SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
@@ -202,7 +203,8 @@ def read(tree: HtmlElement) -> PageMeta:
             pm.by_lines.append(t)
     for link in tree.xpath(_AUTHOR_LINK)[:10]:
         t = _spaced_text(link)
-        if t and len(t) <= 60 and not _in_chrome(link):
+        # an author box may sit in an <aside>; navigation and footers are still out
+        if t and len(t) <= 60 and not any(a.tag in ("nav", "footer") for a in link.iterancestors()):
             pm.author_links.append(t)
     for fig in tree.xpath("//figcaption | //*[contains(@class, 'wp-caption-text')]"):
         credit = None
