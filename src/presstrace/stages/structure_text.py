@@ -320,7 +320,7 @@ def from_page_text(raw: str, base: Article, resources: Resources) -> Article:
     kept: list[str] = []
     seen: set[str] = set()
     for b in page.body[start:end]:
-        repeat = b in seen and bp.word_count(b) <= 12
+        repeat = b in seen
         if is_debris(b) or repeat:
             page.removed.append(Removed(b, bp.NAVIGATION))
         else:
