@@ -47,6 +47,7 @@ _TEXT_DATE = re.compile(
     r"|(?P<m2>[A-Za-zéûäç]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b"
 )
 _WRAP_MIN, _WRAP_MAX = 45, 100
+BREAK_COST = 60
 _URL_OR_STAMP = re.compile(
     r"^(?:https?://\S+|www\.\S+|\d+|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?)$", re.IGNORECASE
 )
@@ -66,6 +67,9 @@ class _Page:
     captions: list[Caption] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    # body indices right after a template heading ("Related Posts", "More from ..."):
+    # the article rarely runs on past one, so the prose run pays to cross it
+    breaks: set[int] = field(default_factory=set)
 
     def add_authors(self, names: list[str]) -> None:
         self.authors.extend(n for n in names if n not in self.authors)
@@ -223,6 +227,8 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
             page.removed.append(Removed(b, reason))
             in_list = reason in (bp.TEMPLATE, bp.NAVIGATION)
             tail = tail or reason == bp.TEMPLATE
+            if reason == bp.TEMPLATE:
+                page.breaks.add(len(page.body))
             continue
         if in_list and bp.is_link_line(b):
             page.removed.append(Removed(b, bp.TEMPLATE))
@@ -261,7 +267,7 @@ def _weight(block: str) -> int:
     words = bp.word_count(block)
     if words >= 5 and bp.is_sentence(block):
         return words
-    return -max(4, words)
+    return -max(6, words)
 
 
 def comment_marker(resources: Resources) -> re.Pattern[str]:
@@ -286,7 +292,7 @@ def is_debris(block: str) -> bool:
     return bool(_URL_OR_STAMP.match(block) or _ONE_WORD_LOWER.match(block))
 
 
-def main_run(body: list[str]) -> tuple[int, int]:
+def main_run(body: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:
     """[start, end) of the densest run of prose (maximum-sum run of block weights).
 
     A whole-page dump keeps menus, teasers and footers around the article; they are
@@ -295,6 +301,8 @@ def main_run(body: list[str]) -> tuple[int, int]:
     best, best_span = 0, (0, len(body))
     total, start = 0, 0
     for k, block in enumerate(body):
+        if k in breaks:
+            total -= BREAK_COST
         if total <= 0:
             total, start = 0, k
         total += _weight(block)
@@ -314,7 +322,7 @@ def from_page_text(raw: str, base: Article, resources: Resources) -> Article:
     cut = comments_start(page.body, resources)
     page.removed.extend(Removed(b, bp.COMMENTS) for b in page.body[cut:])
     page.body = page.body[:cut]
-    start, end = main_run(page.body)
+    start, end = main_run(page.body, page.breaks)
     outside = page.body[:start] + page.body[end:]
     page.removed.extend(Removed(b, bp.NAVIGATION) for b in outside)
     kept: list[str] = []
