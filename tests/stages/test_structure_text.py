@@ -153,3 +153,23 @@ def test_reader_comments_and_debris_leave_the_article() -> None:
     assert "says:" not in a.text and "Sunday mornings" not in a.text
     reasons = {r.text: r.reason for r in a.removed}
     assert reasons["Ann Lee says:"] == "comments"
+
+
+def test_article_run_stops_at_a_template_heading_and_keeps_long_list_lines() -> None:
+    article = [
+        "The ferry from Westford to the islands will run twice a day from the first of June.",
+        "Tickets go on sale next week, and children under twelve will travel free all summer.",
+        "Timetable: depart Westford at eight and at four, return from the islands at ten and six",
+        "The operator said the new boat carries two hundred people and forty cars at a time.",
+    ]
+    teasers = [
+        "Related Posts",
+        "Council Votes On Harbour Budget",
+        "Members met on Tuesday and agreed the budget for the harbour after a long debate.",
+        "School Opens New Library",
+        "Pupils moved into the new library on Monday, which has room for ten thousand books.",
+    ]
+    a = recover("\n\n".join(["Ferry Returns To The Islands", *article, *teasers]))
+    assert "Timetable: depart Westford" in a.text
+    assert a.text.endswith("forty cars at a time.")
+    assert "harbour after a long debate" not in a.text

@@ -124,9 +124,7 @@ def choose_title(
         _norm(c[len(s) :]) for c, s in zip(candidates, stripped, strict=True) if c != s
     }
     h1s = [
-        strip_site_suffix(html.unescape(h), site, url)
-        for h in pm.h1
-        if _norm(h) not in site_names
+        strip_site_suffix(html.unescape(h), site, url) for h in pm.h1 if _norm(h) not in site_names
     ]
     for h in h1s:
         n = _norm(h)

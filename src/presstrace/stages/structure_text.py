@@ -48,6 +48,7 @@ _TEXT_DATE = re.compile(
 )
 _WRAP_MIN, _WRAP_MAX = 45, 100
 BREAK_COST = 60
+LONG_LINE = 15  # words: a line this long is content even without a closing stop
 _URL_OR_STAMP = re.compile(
     r"^(?:https?://\S+|www\.\S+|\d+|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?)$", re.IGNORECASE
 )
@@ -263,10 +264,16 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
 
 
 def _weight(block: str) -> int:
-    """Positive for a paragraph of prose, negative for a menu item or link line."""
+    """Positive for a paragraph of prose, negative for a menu item or link line.
+
+    A long line without a closing stop (a recipe line, a list item with details) is
+    still content, at half weight; menu and teaser lines are short.
+    """
     words = bp.word_count(block)
     if words >= 5 and bp.is_sentence(block):
         return words
+    if words >= LONG_LINE:
+        return words // 2
     return -max(6, words)
 
 
