@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from .backend import display_name, is_database_url
 from .base import (
     CHILD_TABLES,
     COPY_RELATIONS,
@@ -41,6 +42,8 @@ __all__ = [
     "UpsertResult",
     "_original_side",
     "backend_for",
+    "display_name",
+    "is_database_url",
     "fts_query",
     "open_store",
     "site_of",

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from ..errors import StoreError
 from ..records import Article, Fingerprint
 from ..sites import SiteProfile
-from .backend import Backend
+from .backend import Backend, is_database_url
 from .rows import (
     _SUMMARY,
     _SUMMARY_COLUMNS,
@@ -1082,7 +1082,7 @@ def _rollback_quietly(store: Store) -> None:
 
 def backend_for(target: str) -> Backend:
     """The backend for a database: PostgreSQL for a ``postgresql://`` URL, else SQLite."""
-    if target.startswith(("postgresql://", "postgres://")):
+    if is_database_url(target):
         from .postgres import PostgresBackend
 
         return PostgresBackend()

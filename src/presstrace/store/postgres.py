@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError
-from .backend import Backend
+from .backend import Backend, display_name
 
 # Only the first characters of an article's text are indexed for search: a ``tsvector``
 # holds at most 1 MB, and a longer page must still be stored.
@@ -203,16 +202,6 @@ MIGRATIONS: list[tuple[int, str]] = [
 ]
 
 
-def redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 class Row:
     """A result row readable by column name and by position, like ``sqlite3.Row``."""
 
@@ -304,7 +293,7 @@ class PostgresBackend(Backend):
         try:
             raw = self._psycopg.connect(target, autocommit=True, connect_timeout=10)
         except self._psycopg.Error as e:
-            raise StoreError(f"cannot open database {redact(target)}: {e}") from e
+            raise StoreError(f"cannot open database {display_name(target)}: {e}") from e
         conn = Connection(raw)
         try:
             # Store values are text already; ISO dates and JSON are compared as stored.
@@ -312,10 +301,10 @@ class PostgresBackend(Backend):
             if readonly:
                 conn.execute("SET default_transaction_read_only = on")
                 if not self.has_table(conn, "schema_migrations"):
-                    raise StoreError(f"no presstrace database at {redact(target)}")
+                    raise StoreError(f"no presstrace database at {display_name(target)}")
         except self._psycopg.Error as e:
             conn.close()
-            raise StoreError(f"cannot open database {redact(target)}: {e}") from e
+            raise StoreError(f"cannot open database {display_name(target)}: {e}") from e
         except StoreError:
             conn.close()
             raise
