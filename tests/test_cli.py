@@ -171,7 +171,9 @@ def test_stories_from_jsonl(tmp_path: Path) -> None:
     assert story["a"] == story["c"] != story["b"]
 
 
-def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(tmp_path: Path, db_target: str) -> None:
+def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(
+    tmp_path: Path, db_target: str
+) -> None:
     from tests.corpus import texts
 
     d = tmp_path / "pages"

@@ -360,18 +360,20 @@ class PostgresBackend(Backend):
     ) -> dict[int, str]:
         if any('"' in m or "," in m for m in marks):
             raise StoreError(f"snippet marks may not contain '\"' or ',': {marks!r}")
-        terms = _words(query)
+        # Highlight any of the words (an article may hold some only in its title).
+        terms = _words(query).replace('"', " ").split()
         if not terms or not rowids:
             return {}
+        any_word = " or ".join(f'"{t}"' for t in terms)
         options = (
             f'StartSel="{marks[0]}", StopSel="{marks[1]}", MaxWords={words}, '
             f'MinWords={max(1, words // 2)}, MaxFragments=1, FragmentDelimiter=" … "'
         )
         rows = conn.execute(
             "SELECT rowid, "
-            f"ts_headline('simple', {_FTS_DOC}, plainto_tsquery('simple', ?), ?) AS snip "
+            f"ts_headline('simple', {_FTS_DOC}, websearch_to_tsquery('simple', ?), ?) AS snip "
             f"FROM articles WHERE rowid IN ({self.in_int_values})",
-            (terms, options, _json_ints(rowids)),
+            (any_word, options, _json_ints(rowids)),
         ).fetchall()
         return {int(r["rowid"]): r["snip"] for r in rows}
 
