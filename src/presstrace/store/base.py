@@ -992,7 +992,7 @@ class Store:
         ).fetchone()[0]
         return {
             **extra,
-            "id": story_id,
+            "id": extra.get("id", story_id),  # as stored, whatever type was bound
             "title": title,
             "articles_count": len(articles),
             "outlets": sorted({a["site"] for a in articles if a["site"]}),
