@@ -57,3 +57,11 @@ def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "test.db")
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db(request: pytest.FixtureRequest) -> str:
+    """An empty database to open with ``open_store``: SQLite in memory, then PostgreSQL."""
+    if request.param == "sqlite":
+        return ":memory:"
+    return str(request.getfixturevalue("pg_url"))
