@@ -103,3 +103,20 @@ def test_cli_ingests_the_examples_then_searches_and_shows(pg_url: str) -> None:
     for command in (["quotes"], ["copies"], ["stories"], ["flags"], ["sites"]):
         r = runner.invoke(app, [*command, "--db", pg_url])
         assert r.exit_code == 0, (command, r.output)
+
+
+def test_parquet_export_loads_into_sqlite_unchanged(pg_url: str, tmp_path: Path) -> None:
+    with open_store(pg_url) as s:
+        s.upsert(full_article())
+        s.upsert(Article(url="https://b.example/x", title="Other", text="Nothing here."))
+    runner = CliRunner()
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    out = runner.invoke(
+        app, ["export", "--db", pg_url, "--format", "parquet", "--out", str(shards / "a.parquet")]
+    )
+    assert out.exit_code == 0, out.output
+    lite = str(tmp_path / "copy.db")
+    assert runner.invoke(app, ["load", str(shards), "--db", lite]).exit_code == 0
+    with open_store(pg_url) as s, open_store(lite) as t:
+        assert list(s.iter_records()) == list(t.iter_records())

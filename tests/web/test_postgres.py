@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -97,3 +98,21 @@ def test_web_connections_are_read_only(pg_url: str) -> None:
     store = create_app(pg_url).state.stores.get()
     with pytest.raises(StoreError):
         store.upsert(courier().evolve(title="changed"))
+
+
+def test_serve_hands_the_url_to_worker_processes(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from presstrace.cli import app
+    from presstrace.web import DB_ENV
+
+    build_db(pg_url, with_stories=False)
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: calls.append(kw))
+    monkeypatch.setenv(DB_ENV, "")  # restored after the test: serve sets it for its workers
+    result = CliRunner().invoke(app, ["serve", "--db", pg_url, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert calls[0]["workers"] == 2 and os.environ[DB_ENV] == pg_url
