@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from presstrace import StoreError
 from presstrace.cli import app
-from presstrace.records import Article
+from presstrace.records import Article, Flag
 from presstrace.store import MIGRATIONS, display_name, open_store
 from presstrace.store import postgres as pg
 from tests.test_records import full_article
@@ -120,3 +120,22 @@ def test_parquet_export_loads_into_sqlite_unchanged(pg_url: str, tmp_path: Path)
     assert runner.invoke(app, ["load", str(shards), "--db", lite]).exit_code == 0
     with open_store(pg_url) as s, open_store(lite) as t:
         assert list(s.iter_records()) == list(t.iter_records())
+
+
+def test_a_failing_article_rolls_back_its_whole_batch(pg_url: str) -> None:
+    good = full_article()
+    # An offset past a 32-bit INTEGER: SQLite would take it, PostgreSQL refuses the row.
+    bad = Article(url="https://b.example/x", text="Body.", flags=(Flag("x", 2**40, None, "e"),))
+    with open_store(pg_url) as s:
+        with pytest.raises(StoreError):
+            s.upsert_many([good, bad])
+        assert s.count() == 0 and s.count("inputs") == 0
+        assert s.upsert_many([good]) == ["ingested"]
+
+
+def test_nul_in_a_plain_column_is_replaced_and_the_record_kept(pg_url: str) -> None:
+    odd = Article(url="https://b.example/\x00x", title="Nul\x00title", text="Body.")
+    with open_store(pg_url) as s:
+        assert s.upsert(odd) == "ingested"
+        assert s.get(odd.id) == odd
+        assert s.conn.execute("SELECT title FROM articles").fetchone()[0] == "Nul\ufffdtitle"

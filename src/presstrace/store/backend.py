@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -71,6 +72,11 @@ class Backend(ABC):
         """Hold ``key`` until the current transaction ends, so two writers of one article
         (or two migrating processes) take turns. SQLite already has a single writer."""
         return None
+
+    def pipeline(self, conn: Any) -> AbstractContextManager[Any]:
+        """Statements sent without waiting for each answer until one is read (a server
+        round trip per statement is what a batch of upserts would otherwise wait on)."""
+        return nullcontext()
 
     @abstractmethod
     def search_ranked(

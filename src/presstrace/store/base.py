@@ -137,7 +137,7 @@ class Store:
         self, articles: Iterable[Article], provenance: Mapping[str, str] | None = None
     ) -> list[UpsertResult]:
         """Store a batch in one transaction: all of it lands, or none of it."""
-        with self.transaction():
+        with self.transaction(), self.backend.pipeline(self.conn):
             return [self._upsert(a, provenance or {}) for a in articles]
 
     def transaction(self) -> _Transaction:

@@ -11,6 +11,7 @@ both backends whatever the language.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from ..errors import StoreError
@@ -236,6 +237,14 @@ def _row_factory(cursor: Any) -> Callable[[Sequence[Any]], Row]:
     return lambda values: Row(index, values)
 
 
+def _pg_params(params: Sequence[Any]) -> list[Any]:
+    """Values as PostgreSQL can hold them: its text cannot contain NUL, so a NUL in a plain
+    column becomes U+FFFD (the JSON record keeps it, escaped, so ``get`` is exact)."""
+    return [
+        v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for v in params
+    ]
+
+
 def _pg_sql(sql: str) -> str:
     """``?`` placeholders as psycopg's ``%s`` (a literal ``%`` doubled)."""
     return sql.replace("%", "%%").replace("?", "%s")
@@ -251,13 +260,13 @@ class Connection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         cur = self.raw.cursor(row_factory=_row_factory)
         if params:
-            cur.execute(_pg_sql(sql), params)
+            cur.execute(_pg_sql(sql), _pg_params(params))
         else:
             cur.execute(sql)
         return cur
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        batch = list(rows)
+        batch = [_pg_params(row) for row in rows]
         if batch:
             with self.raw.cursor() as cur:
                 cur.executemany(_pg_sql(sql), batch)
@@ -318,17 +327,14 @@ class PostgresBackend(Backend):
         conn.executescript(sql)
 
     def has_table(self, conn: Any, name: str) -> bool:
-        row = conn.execute(
-            "SELECT 1 FROM information_schema.tables "
-            "WHERE table_schema = current_schema() AND table_name = ?",
-            (name,),
-        ).fetchone()
-        return row is not None
+        # The catalog, not information_schema: the web views ask on every request.
+        row = conn.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()
+        return bool(row[0])
 
     def columns(self, conn: Any, table: str) -> set[str]:
         rows = conn.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = ?",
+            "SELECT attname FROM pg_catalog.pg_attribute "
+            "WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped",
             (table,),
         ).fetchall()
         return {r[0] for r in rows}
@@ -338,6 +344,9 @@ class PostgresBackend(Backend):
 
     def lock(self, conn: Any, key: str) -> None:
         conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (key,))
+
+    def pipeline(self, conn: Any) -> AbstractContextManager[Any]:
+        return conn.raw.pipeline()  # type: ignore[no-any-return]
 
     def search_ranked(
         self, conn: Any, query: str, limit: int, offset: int
