@@ -7,8 +7,13 @@ store tests (tests/test_store.py) run on both backends as well.
 from __future__ import annotations
 
 import json
+import os
+import random
 import re
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -139,3 +144,45 @@ def test_nul_in_a_plain_column_is_replaced_and_the_record_kept(pg_url: str) -> N
         assert s.upsert(odd) == "ingested"
         assert s.get(odd.id) == odd
         assert s.conn.execute("SELECT title FROM articles").fetchone()[0] == "Nul\ufffdtitle"
+
+
+def test_ingest_killed_at_random_moments_stores_each_input_once(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """As tests/test_crash_safety.py for SQLite, with fewer kills: a client killed mid-write
+    leaves nothing half-written, and the resumed run stores every input exactly once."""
+    pages = 40
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(pages):
+        body = " ".join(f"Sentence {j} of story {i} about the harbour." for j in range(20))
+        (corpus / f"p{i:02}.txt").write_text(f"Story number {i}\n\n{body}")
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src), "PRESSTRACE_BATCH_SIZE": "2"}
+    cmd = [sys.executable, "-m", "presstrace", "ingest", str(corpus), "--db", pg_url]
+    rng = random.Random(99)
+    open_store(pg_url).close()
+
+    def committed() -> set[str]:
+        with open_store(pg_url, readonly=True) as s:
+            return {r[0] for r in s.conn.execute("SELECT id FROM articles")}
+
+    for _ in range(6):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 6.0))
+        before = committed()
+        proc.kill()
+        proc.wait()
+        assert before <= committed(), "an article committed before the kill is gone"
+    final = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert final.returncode == 0, final.stderr
+    with open_store(pg_url, readonly=True) as s:
+        q = s.conn.execute
+        assert tuple(q("SELECT count(*), count(DISTINCT source) FROM inputs").fetchone()) == (
+            pages,
+            pages,
+        )
+        assert tuple(q("SELECT count(*), count(DISTINCT id) FROM articles").fetchone()) == (
+            pages,
+            pages,
+        )
