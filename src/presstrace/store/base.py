@@ -14,7 +14,7 @@ import hashlib
 import json
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -69,6 +69,7 @@ class Store:
         self.path = str(target)
         self.readonly = readonly
         self.backend = backend_for(self.path)
+        self._present: set[str] = set()
         self.conn: Any = self.backend.connect(self.path, readonly)
         if not readonly:
             try:
@@ -695,12 +696,28 @@ class Store:
         return self.backend.columns(self.conn, table)
 
     def _has_stories(self) -> bool:
-        return self.has_table("stories") and {"story_id", "article_id"} <= self._columns(
-            "story_articles"
+        return self._once_true(
+            "stories",
+            lambda: (
+                self.has_table("stories")
+                and {"story_id", "article_id"} <= self._columns("story_articles")
+            ),
         )
 
     def _has_copies(self) -> bool:
-        return {"a", "b", "relation", "score", "original"} <= self._columns("copies")
+        return self._once_true(
+            "copies", lambda: {"a", "b", "relation", "score", "original"} <= self._columns("copies")
+        )
+
+    def _once_true(self, key: str, check: Callable[[], bool]) -> bool:
+        """``check()``, remembered once true: migrations add tables, never drop them, and
+        each web request asks (a catalog query is a server round trip on PostgreSQL)."""
+        if key in self._present:
+            return True
+        found = check()
+        if found:
+            self._present.add(key)
+        return found
 
     def recent_articles(
         self, limit: int = 50, offset: int = 0, site: str | None = None
