@@ -22,7 +22,8 @@ from ..records import Article, Quote, Span
 from ..resources import Resources
 from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, words
 from .direct_quotes import direct_quote
-from .quote_marks import find_quoted, top_level
+from .quote_marks import Quoted, find_quoted, top_level
+from .quote_model import QuoteModel, predict, quote_model
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 
 if TYPE_CHECKING:
@@ -155,8 +156,52 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Candidate]:
+    """Reported speech found by the learned cue and content models."""
+    spans = [(q.start, q.end) for q in tops]
+    for tok, cand, _p_cue, _p_content in predict(ctx.doc, model, ctx.tables, spans):
+        doc = ctx.doc
+        a = doc[cand.start].idx
+        b = doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        a, b = strip_edges(ctx.text, a, b)
+        if b <= a:
+            continue
+        cue = (tok.idx, tok.idx + len(tok))
+        speaker = _learned_speaker(tok, ctx)
+        if speaker is not None and speaker.start < b and speaker.end > a:
+            continue
+        if speaker is None and not KEEP_NO_SPEAKER:
+            continue
+        yield Candidate("indirect", a, b, cue, speaker)
+
+
+def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
+    sent = tok.sent
+    if tok.lower_ == "according":
+        objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        return ctx.phrase(objs[0], sent.start_char, sent.end_char) if objs else None
+    if tok.text == ":":
+        left = [t for t in ctx.doc[sent.start : tok.i] if not t.is_space]
+        while left and left[0].is_punct:
+            left.pop(0)
+        if not left:
+            return None
+        root = max(left, key=lambda t: t.pos_ in ("PROPN", "NOUN", "PRON"))
+        return Speaker(left[0].idx, left[-1].idx + len(left[-1]), root)
+    found = ctx.subject(tok, sent.start_char, sent.end_char)
+    if found is None:
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss:
+            found = ctx.phrase(poss[0], sent.start_char, sent.end_char)
+    return found
+
+
+KEEP_NO_SPEAKER = False
+MODE = "union"
+
+
 def find_quotes(
-    text: str, doc: Doc, names: SpeakerNames, tables: CueTables
+    text: str, doc: Doc, names: SpeakerNames, tables: CueTables, model: QuoteModel | None = None
 ) -> tuple[list[Quote], int]:
     """All quotes of one text, in text order, and the count of unpaired quotation marks."""
     ctx = Context(text, doc, tables)
@@ -170,7 +215,13 @@ def find_quotes(
         if c is not None:
             cands.append(c)
     direct = list(cands)
-    for c in [*_headline(ctx), *_indirect(ctx)]:
+    if model is None or MODE == "rules":
+        others = [*_headline(ctx), *_indirect(ctx)]
+    elif MODE == "model":
+        others = list(_learned(ctx, model, tops))
+    else:
+        others = [*_headline(ctx), *_indirect(ctx), *_learned(ctx, model, tops)]
+    for c in others:
         if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
         inside = [d for d in direct if d.cue == c.cue and c.start < d.start - 1 and d.end <= c.end]
@@ -231,5 +282,5 @@ def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     names = SpeakerNames(article.text, article.entities, tables)
     # Unpaired marks are common in scraped text; they are skipped, not reported as an
     # error (errors mean the article could not be analysed).
-    found, _unpaired = find_quotes(article.text, doc, names, tables)
+    found, _unpaired = find_quotes(article.text, doc, names, tables, quote_model(resources))
     return article.evolve(quotes=tuple(found))
