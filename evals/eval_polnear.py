@@ -86,7 +86,7 @@ def _pieces_trimmed(text: str, pieces: Sequence[tuple[int, int]]) -> str:
 
 def _is_direct_gold(g: Attribution) -> bool:
     """A double quotation mark, including the two-apostrophe '' some archives use."""
-    return any(m in g.text for m in ('“', '”', '"', "«", "»", "''"))
+    return any(m in g.text for m in ("“", "”", '"', "«", "»", "''"))
 
 
 def merge(quotes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

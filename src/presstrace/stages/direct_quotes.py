@@ -26,6 +26,7 @@ from .quote_marks import Quoted
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+DASHES = "–—―-"  # en, em, horizontal bar ("”― Name" signs reader comments), hyphen
 SCARE_QUOTE_WORDS = 4  # a quote this short needs a cue next to it to count
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?]+[\s)]+")
 
@@ -52,7 +53,7 @@ def direct_quote(
     lead = text[before_a : q.start].strip()
     # A quote inside a sentence ("called it “a disaster” and left") is a fragment: the
     # clause after it is not its cue.
-    fragment = bool(lead) and lead[-1] not in ":,–—-"
+    fragment = bool(lead) and lead[-1] not in ":," + DASHES
     # “…ends here.” He added, “…”: that cue introduces the next quote.
     introduces_next = (
         inner.rstrip().endswith((".", "!", "?"))
@@ -89,7 +90,7 @@ def _cue_after(a: int, b: int, ctx: Context) -> tuple[tuple[int, int] | None, Sp
     toks = [t for t in ctx.tokens(a, b) if not t.is_space]
     if not toks:
         return None
-    if toks[0].text in "–—-" and len(toks) > 1:
+    if toks[0].text in DASHES and len(toks) > 1:
         rest = [t for t in toks[1:9] if not t.is_punct]
         proper = [t for t in rest if t.pos_ in ("PROPN", "PRON")]
         if proper:

@@ -124,6 +124,13 @@ def cue_features(tok: Token, tables: CueTables, inside: bool) -> list[str]:
         f"mk={marks_near}",
         f"lmk={lemma}|{marks_near}",
     ]
+    subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+    if subj:
+        s = subj[0]
+        kind = s.ent_type_ or ("PRON" if s.pos_ == "PRON" else s.pos_)
+        feats += [f"se={kind}", f"lse={lemma}|{kind}"]
+    objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "prep")]
+    feats += [f"lo={lemma}|{o}" for o in objs[:2]]
     feats += [f"c={d}" for d in deps]
     feats += [f"pc={tok.pos_}|{d}" for d in deps]
     feats += [f"lc={lemma}|{d}" for d in deps if d in _OBJECTS or d in _SUBJECTS or d == "prep"]
@@ -138,7 +145,7 @@ def cue_features(tok: Token, tables: CueTables, inside: bool) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class ContentSpan:
     """A content span for one cue: tokens [start, end) and how it was read off the parse."""
 
     start: int
@@ -165,7 +172,7 @@ def _sub(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
-def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Candidate]:
+def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[ContentSpan]:
     """Where the content of ``cue`` may be, as token ranges inside its paragraph."""
     doc = cue.doc
     sent = cue.sent
@@ -212,14 +219,14 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Ca
             continue
         if 0 < span.start - cue.i <= 4 or 0 < cue.i - span.end < 6:
             raw.append((span.start, span.end, "quoted"))
-    out: list[Candidate] = []
+    out: list[ContentSpan] = []
     seen: set[tuple[int, int]] = set()
     for a, b, how in raw:
         a, b = _cut_paragraph(doc, cue.i, *_trimmed(doc, a, b))
         if b - a < 1 or (a <= cue.i < b) or (a, b) in seen:
             continue
         seen.add((a, b))
-        out.append(Candidate(a, b, how))
+        out.append(ContentSpan(a, b, how))
     return out
 
 
@@ -234,7 +241,7 @@ def _cut_paragraph(doc: Doc, at: int, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def content_features(cue: Token, cand: Candidate, inside: bool) -> list[str]:
+def content_features(cue: Token, cand: ContentSpan, inside: bool) -> list[str]:
     doc = cue.doc
     lemma = cue.lemma_.lower()
     first, last = doc[cand.start], doc[cand.end - 1]
@@ -268,11 +275,14 @@ def content_features(cue: Token, cand: Candidate, inside: bool) -> list[str]:
         f"lw={cand.how}|{last.lower_ if last.is_stop or last.is_punct else last.pos_}",
         f"v={cand.how}|{nverb}",
         f"hsl={cand.how}|{size}|{lemma}",
+        f"cd={cand.how}|{'+'.join(sorted({c.dep_ for c in cue.children if c.i > cue.i}))}",
     ]
     return feats
 
 
-def predict(doc: Doc, model: QuoteModel, tables: CueTables, quoted: Sequence[tuple[int, int]]):
+def predict(
+    doc: Doc, model: QuoteModel, tables: CueTables, quoted: Sequence[tuple[int, int]]
+) -> list[tuple[Token, ContentSpan, float, float]]:
     """(cue token, best content candidate, cue probability, content probability) for each
     word the cue model accepts and whose best content clears the content threshold."""
     mask = quoted_mask(doc, quoted)
@@ -283,7 +293,7 @@ def predict(doc: Doc, model: QuoteModel, tables: CueTables, quoted: Sequence[tup
         p_cue = model.cue.prob(cue_features(tok, tables, mask[tok.i]))
         if p_cue < model.cue.threshold:
             continue
-        best: tuple[float, Candidate] | None = None
+        best: tuple[float, ContentSpan] | None = None
         for cand in content_candidates(tok, quoted):
             s = model.content.score(content_features(tok, cand, mask[tok.i]))
             if best is None or s > best[0]:

@@ -7,8 +7,11 @@ stretch of text; a quote standing alone after another continues its speaker and 
 Indirect quotes come from the parse: a speech or cognition verb from
 ``data/speech_cues.json`` with its reported clause (or object, for frames like
 "claimed no casualties"), "according to X", and headline-style "Name: words".
-Reported speech holding a quoted fragment is one ``mixed`` quote. Speaker spans become
-canonical names in ``speakers``.
+Reported speech holding a quoted fragment is one ``mixed`` quote. Beyond these frames,
+the learned cue and content models of ``quote_model`` (trained on PolNeAR) add reported
+speech the rules do not know: other cue words ("slammed", "called for", a colon after a
+name) and content spans read off the parse. Speaker spans become canonical names in
+``speakers``.
 """
 
 from __future__ import annotations
@@ -159,7 +162,10 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Candidate]:
     """Reported speech found by the learned cue and content models."""
     spans = [(q.start, q.end) for q in tops]
+    non_speech = ctx.tables.non_speech_objects
     for tok, cand, _p_cue, _p_content in predict(ctx.doc, model, ctx.tables, spans):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in non_speech for c in tok.children):
+            continue  # "claimed 3000 lives" is not speech
         doc = ctx.doc
         a = doc[cand.start].idx
         b = doc[cand.end - 1].idx + len(doc[cand.end - 1])
@@ -170,7 +176,7 @@ def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Ca
         speaker = _learned_speaker(tok, ctx)
         if speaker is not None and speaker.start < b and speaker.end > a:
             continue
-        if speaker is None and not KEEP_NO_SPEAKER:
+        if speaker is None:  # an attribution with no source is mostly a false cue
             continue
         yield Candidate("indirect", a, b, cue, speaker)
 
@@ -196,10 +202,6 @@ def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
     return found
 
 
-KEEP_NO_SPEAKER = False
-MODE = "union"
-
-
 def find_quotes(
     text: str, doc: Doc, names: SpeakerNames, tables: CueTables, model: QuoteModel | None = None
 ) -> tuple[list[Quote], int]:
@@ -215,12 +217,11 @@ def find_quotes(
         if c is not None:
             cands.append(c)
     direct = list(cands)
-    if model is None or MODE == "rules":
-        others = [*_headline(ctx), *_indirect(ctx)]
-    elif MODE == "model":
-        others = list(_learned(ctx, model, tops))
-    else:
-        others = [*_headline(ctx), *_indirect(ctx), *_learned(ctx, model, tops)]
+    # The rules' reported speech first (exact frames), then the learned model's for what
+    # the rules do not cover; a candidate overlapping an earlier one is dropped below.
+    others = [*_headline(ctx), *_indirect(ctx)]
+    if model is not None:
+        others += _learned(ctx, model, tops)
     for c in others:
         if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
@@ -275,7 +276,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 1, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 2, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)
