@@ -233,8 +233,15 @@ def find_quotes(
                 cands.remove(d)
         if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
             continue
+        same = [o for o in cands if c.cue is not None and o.cue == c.cue]
+        if same:  # one cue reports one content: the longer of the rules' and the model's
+            if any(not (c.start <= o.start and o.end <= c.end) or o in direct for o in same):
+                continue
+            for o in same:
+                cands.remove(o)
         if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
             continue
+
         for q in tops:
             if c.start <= q.start < c.end:
                 c.kind = "mixed"
