@@ -34,6 +34,7 @@ from presstrace.stages.quote_model import (  # noqa: E402
     cue_candidate,
     cue_features,
     quoted_mask,
+    quoted_tokens,
 )
 from presstrace.stages.speakers import cue_tables  # noqa: E402
 
@@ -70,7 +71,8 @@ def examples(rows: list[dict[str, Any]], docs: list[Any], tables: Any) -> tuple[
     span_x: list[tuple[list[str], int, int]] = []
     for n, (row, doc) in enumerate(zip(rows, docs, strict=True)):
         text = row["text"]
-        quoted = [(q.start, q.end) for q in top_level(find_quoted(text)[0])]
+        spans = [(q.start, q.end) for q in top_level(find_quoted(text)[0])]
+        quoted = quoted_tokens(doc, spans)
         mask = quoted_mask(doc, quoted)
         gold: dict[int, dict[str, Any]] = {}
         for att in row["attributions"]:

@@ -15,6 +15,7 @@ from presstrace.stages.quote_model import (
     predict,
     quote_model,
     quoted_mask,
+    quoted_tokens,
 )
 from presstrace.stages.speakers import cue_tables
 
@@ -62,7 +63,7 @@ def test_candidates_stay_in_the_cue_paragraph(resources: Resources) -> None:
 def test_quoted_mask_marks_tokens_inside_quotes(resources: Resources) -> None:
     text = 'He wrote "the vote is off" yesterday.'
     doc = resources.nlp(text)
-    mask = quoted_mask(doc, [(9, 26)])
+    mask = quoted_mask(doc, quoted_tokens(doc, [(9, 26)]))
     assert [t.text for t in doc if mask[t.i]] == ['"', "the", "vote", "is", "off", '"']
 
 

@@ -81,12 +81,21 @@ def quote_model(resources: Resources) -> QuoteModel:
     return model
 
 
-def quoted_mask(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each token: does it lie inside one of the quoted stretches (char offsets)?"""
-    mask = [False] * len(doc)
+def quoted_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quoted stretches (char offsets) as token ranges [start, end)."""
+    out = []
     for a, b in spans:
-        for t in doc.char_span(a, b, alignment_mode="expand") or ():
-            mask[t.i] = True
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end))
+    return out
+
+
+def quoted_mask(doc: Doc, ranges: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token: does it lie inside one of the quoted token ranges?"""
+    mask = [False] * len(doc)
+    for a, b in ranges:
+        mask[a:b] = [True] * (b - a)
     return mask
 
 
@@ -173,6 +182,7 @@ def _sub(tok: Token) -> tuple[int, int]:
 
 
 def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[ContentSpan]:
+    """``quoted``: the text's quoted stretches as token ranges (``quoted_tokens``)."""
     """Where the content of ``cue`` may be, as token ranges inside its paragraph."""
     doc = cue.doc
     sent = cue.sent
@@ -214,11 +224,11 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Co
         if nxt < len(doc):
             raw.append((nxt, doc[nxt].sent.end, "next-sent"))
     for qa, qb in quoted:
-        span = doc.char_span(qa, qb, alignment_mode="expand")
-        if span is None:
-            continue
-        if 0 < span.start - cue.i <= 4 or 0 < cue.i - span.end < 6:
-            raw.append((span.start, span.end, "quoted"))
+        if 0 < qa - cue.i <= 4 or 0 < cue.i - qb < 6:
+            raw.append((qa, qb, "quoted"))
+    for a, b, how in list(raw):
+        if how in ("ccomp", "xcomp") and b <= ca and a > s0:  # "Even if ..., X, he said"
+            raw.append((s0, b, how + "-sent"))
     out: list[ContentSpan] = []
     seen: set[tuple[int, int]] = set()
     for a, b, how in raw:
@@ -227,7 +237,20 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Co
             continue
         seen.add((a, b))
         out.append(ContentSpan(a, b, how))
+        cut = _comma_cut(doc, a, b)
+        if cut is not None and (a, cut) not in seen:
+            seen.add((a, cut))
+            out.append(ContentSpan(a, cut, how + "-cut"))
     return out
+
+
+def _comma_cut(doc: Doc, a: int, b: int) -> int | None:
+    """Where a span would end without its last comma-joined tail (", who is 70",
+    ", forcing them to ...", ", but with an edge"), if it has one."""
+    for i in range(b - 2, a + 1, -1):
+        if doc[i].text in (",", ";", "—", "–", "―") and doc[i + 1].dep_ != "punct":
+            return i
+    return None
 
 
 def _cut_paragraph(doc: Doc, at: int, a: int, b: int) -> tuple[int, int]:
@@ -277,6 +300,9 @@ def content_features(cue: Token, cand: ContentSpan, inside: bool) -> list[str]:
         f"hsl={cand.how}|{size}|{lemma}",
         f"cd={cand.how}|{'+'.join(sorted({c.dep_ for c in cue.children if c.i > cue.i}))}",
     ]
+    if cand.how.endswith("-cut"):
+        tail = doc[cand.end + 1] if cand.end + 1 < len(doc) else doc[cand.end]
+        feats += [f"tail={tail.dep_}", f"tailw={tail.lower_ if tail.is_stop else tail.pos_}"]
     return feats
 
 
@@ -284,8 +310,10 @@ def predict(
     doc: Doc, model: QuoteModel, tables: CueTables, quoted: Sequence[tuple[int, int]]
 ) -> list[tuple[Token, ContentSpan, float, float]]:
     """(cue token, best content candidate, cue probability, content probability) for each
-    word the cue model accepts and whose best content clears the content threshold."""
-    mask = quoted_mask(doc, quoted)
+    word the cue model accepts and whose best content clears the content threshold.
+    ``quoted``: the text's quoted stretches as char offsets."""
+    ranges = quoted_tokens(doc, quoted)
+    mask = quoted_mask(doc, ranges)
     out = []
     for tok in doc:
         if not cue_candidate(tok):
@@ -294,7 +322,7 @@ def predict(
         if p_cue < model.cue.threshold:
             continue
         best: tuple[float, ContentSpan] | None = None
-        for cand in content_candidates(tok, quoted):
+        for cand in content_candidates(tok, ranges):
             s = model.content.score(content_features(tok, cand, mask[tok.i]))
             if best is None or s > best[0]:
                 best = (s, cand)

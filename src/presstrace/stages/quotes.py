@@ -173,12 +173,23 @@ def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Ca
         if b <= a:
             continue
         cue = (tok.idx, tok.idx + len(tok))
+        if _sourceless(tok, ctx.tables):
+            yield Candidate("indirect", a, b, cue, None)
+            continue
         speaker = _learned_speaker(tok, ctx)
         if speaker is not None and speaker.start < b and speaker.end > a:
             continue
         if speaker is None:  # an attribution with no source is mostly a false cue
             continue
         yield Candidate("indirect", a, b, cue, speaker)
+
+
+def _sourceless(tok: Token, tables: CueTables) -> bool:
+    """A cue whose subject is not a speaker: "X seems to ...", "X is expected to ..."."""
+    if tok.lemma_.lower() in tables.sourceless:
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    return passive and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
