@@ -1,8 +1,9 @@
 """Rebuild ``src/presstrace/data/quote_model.json`` from PolNeAR's train split.
 
 Reads ``polnear/gold_train.jsonl`` from the shared eval data (build time only; never the
-dev split), parses it with the pipeline's spaCy model, and fits the two logistic models
-of ``presstrace.stages.quote_model`` (L2-regularised, L-BFGS from scipy). Only feature
+dev split), parses it with the pipeline's spaCy model, and fits the two models of
+``presstrace.stages.quote_model``: a logistic cue model and a conditional-logit content
+ranker (each cue's candidate spans compete), both L2-regularised, L-BFGS from scipy. Only feature
 names and weights are written: no article text.
 
     PYTHONPATH=src python scripts/train_quotes.py [--cache /tmp/train.spacy] [--limit N]
@@ -68,7 +69,8 @@ def cue_head(doc: Any, a: int, b: int) -> int | None:
 
 def examples(rows: list[dict[str, Any]], docs: list[Any], tables: Any) -> tuple[list, list]:
     cue_x: list[tuple[list[str], int, int]] = []  # (features, label, article)
-    span_x: list[tuple[list[str], int, int]] = []
+    span_x: list[tuple[list[str], int, int]] = []  # (features, label, cue group)
+    group = 0
     for n, (row, doc) in enumerate(zip(rows, docs, strict=True)):
         text = row["text"]
         spans = [(q.start, q.end) for q in top_level(find_quoted(text)[0])]
@@ -99,9 +101,10 @@ def examples(rows: list[dict[str, Any]], docs: list[Any], tables: Any) -> tuple[
                 exact = _trimmed(text[a:b]) == gtext
                 labels.append((exact, ov / max(b - a, glen) if ov else 0.0))
             best = max(range(len(cands)), key=lambda k: labels[k], default=None)
+            group += 1
             for k, c in enumerate(cands):
                 ok = labels[k][0] or (k == best and labels[k][1] >= 0.5)
-                span_x.append((content_features(tok, c, mask[tok.i]), int(ok), n))
+                span_x.append((content_features(tok, c, mask[tok.i]), int(ok), group))
     return cue_x, span_x
 
 
@@ -144,6 +147,37 @@ def fit(data: list, l2: float) -> tuple[dict[str, float], float]:
     return weights, round(float(w[-1]), 3)
 
 
+def fit_ranker(data: list, l2: float) -> dict[str, float]:
+    """Conditional logit over each cue's candidates: the right span should outscore the
+    other spans of the same cue (cues with no right candidate teach nothing here)."""
+    good = {g for _f, label, g in data if label}
+    data = [e for e in data if e[2] in good]
+    counts: dict[str, int] = {}
+    for feats, _label, _g in data:
+        for f in set(feats):
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
+    x, y = matrix(data, vocab)
+    gid = np.array([g for _f, _l, g in data])
+    starts = np.flatnonzero(np.r_[True, gid[1:] != gid[:-1]])
+    index = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(gid)]))
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        m = np.maximum.reduceat(z, starts)
+        e = np.exp(z - m[index])
+        total = np.add.reduceat(e, starts)
+        pos = np.add.reduceat(e * y, starts)
+        value = float(np.sum(np.log(total) - np.log(pos))) + 0.5 * l2 * float(w @ w)
+        gz = e / total[index] - e * y / pos[index]
+        return value, x.T @ gz + l2 * w
+
+    res = optimize.minimize(
+        loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options={"maxiter": 300}
+    )
+    return {f: round(float(res.x[i]), 3) for f, i in vocab.items() if abs(res.x[i]) >= 0.005}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", type=Path, default=None, help="DocBin of the parsed train split")
@@ -152,7 +186,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     # Thresholds were tuned on PolNeAR dev (python -m evals polnear); train fits the weights.
     ap.add_argument("--cue-threshold", type=float, default=0.5)
-    ap.add_argument("--content-threshold", type=float, default=0.2)
+    ap.add_argument("--content-threshold", type=float, default=0.0)
     args = ap.parse_args()
     t0 = time.time()
     rows = load("train", args.limit)
@@ -163,14 +197,14 @@ def main() -> None:
     print(f"{len(rows)} articles, {len(cue_x)} cue / {len(span_x)} content examples", flush=True)
     t1 = time.time()
     cue_w, cue_b = fit(cue_x, args.l2)
-    span_w, span_b = fit(span_x, args.l2)
+    span_w = fit_ranker(span_x, args.l2)
     print(f"features {t1 - t0:.0f}s, fit {time.time() - t1:.0f}s", flush=True)
     cue_t, span_t = args.cue_threshold, args.content_threshold
     model = {
-        "about": "Logistic weights for presstrace.stages.quote_model, trained on PolNeAR "
-        "train by scripts/train_quotes.py. Features only, no text.",
+        "about": "Weights for presstrace.stages.quote_model (logistic cue model, content "
+        "ranker), trained on PolNeAR train by scripts/train_quotes.py. Features only, no text.",
         "cue": {"bias": cue_b, "threshold": cue_t, "weights": dict(sorted(cue_w.items()))},
-        "content": {"bias": span_b, "threshold": span_t, "weights": dict(sorted(span_w.items()))},
+        "content": {"bias": 0.0, "threshold": span_t, "weights": dict(sorted(span_w.items()))},
     }
     args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     size = args.out.stat().st_size

@@ -31,8 +31,8 @@ def test_linear_scores_are_sums_of_feature_weights() -> None:
 def test_shipped_model_loads_once(light_resources: Resources) -> None:
     model = quote_model(light_resources)
     assert model is quote_model(light_resources)
-    for part in (model.cue, model.content):
-        assert part.weights and 0.0 < part.threshold < 1.0
+    assert model.cue.weights and 0.0 < model.cue.threshold < 1.0
+    assert model.content.weights and 0.0 <= model.content.threshold < 1.0
     assert model.cue.weights.get("l=say", 0.0) > 0.0  # "say" is the commonest cue
 
 

@@ -1,15 +1,15 @@
 """A learned layer over the parse: which words are speech cues, and what each one reports.
 
-Two logistic models, trained on PolNeAR's train split by ``presstrace.training.quotes``
-and shipped as feature weights in ``data/quote_model.json`` (no PolNeAR text, only
-feature names such as ``lemma=say`` with their weights):
+Two linear models, trained on PolNeAR's train split by ``scripts/train_quotes.py`` and
+shipped as feature weights in ``data/quote_model.json`` (no PolNeAR text, only feature
+names such as ``l=say`` with their weights):
 
 - the *cue* model scores each word as the head of an attribution cue ("said", "according",
   "told", "called", a colon after a name ...);
 - the *content* model scores candidate content spans for one cue, all read off the parse
   (its clausal complement, its object, the clause it is attached to, the rest of the
-  sentence, the part before its subject, the quotation next to it ...); the best one is the
-  reported content.
+  sentence, the part before its subject, the quotation next to it, each also without a
+  comma-joined tail ...); a ranker, the highest-scoring one is the reported content.
 
 Features are strings built here and used both at training and at run time, so the two
 cannot drift apart. Scoring is a sum of dictionary look-ups: no numeric library at run time.
@@ -39,7 +39,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 @dataclass(frozen=True, slots=True)
 class Linear:
-    """A logistic model: feature-name weights, a bias and a decision threshold."""
+    """A linear model: feature-name weights, a bias and a threshold on its probability
+    (the cue's; for the content ranker, the best span's softmax share)."""
 
     weights: dict[str, float]
     bias: float
@@ -321,14 +322,13 @@ def predict(
         p_cue = model.cue.prob(cue_features(tok, tables, mask[tok.i]))
         if p_cue < model.cue.threshold:
             continue
-        best: tuple[float, ContentSpan] | None = None
-        for cand in content_candidates(tok, ranges):
-            s = model.content.score(content_features(tok, cand, mask[tok.i]))
-            if best is None or s > best[0]:
-                best = (s, cand)
-        if best is None:
+        cands = content_candidates(tok, ranges)
+        if not cands:
             continue
-        p_content = 1.0 / (1.0 + math.exp(-best[0])) if best[0] > -30 else 0.0
+        scores = [model.content.score(content_features(tok, c, mask[tok.i])) for c in cands]
+        top = max(scores)
+        # The best candidate's share of the softmax over this cue's candidates.
+        p_content = 1.0 / sum(math.exp(max(s - top, -30.0)) for s in scores)
         if p_content >= model.content.threshold:
-            out.append((tok, best[1], p_cue, p_content))
+            out.append((tok, cands[scores.index(top)], p_cue, p_content))
     return out
