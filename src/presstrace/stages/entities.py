@@ -40,6 +40,11 @@ LABELS = {
 # Labels the gazetteer may overrule: the model's guesses for capitalised names.
 RELABELLABLE = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "FAC", "LOC", "GPE"}
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+# Prepositions that put a name on the map only when the gazetteer knows the name well (the
+# stricter ``place_cues.txt`` also turns unknown one-word "people" into places).
+LOOSE_PLACE_CUES = frozenset({"at", "from", "to", "between", "and", "via"})
+CUE_KEY = "entities.place_cues"
+CUED = "CUED"  # a place candidate found by a cue, kept only if it resolves
 
 
 @dataclass(slots=True)
@@ -166,8 +171,67 @@ def placed_names(doc: Doc, mentions: list[Mention], resources: Resources) -> set
     return out
 
 
+def split_lists(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """ "Winchester, Hampshire": a PLACE the gazetteer does not know as a whole is split at
+    its commas into places of their own; an ORG "... in <known place>" loses the place."""
+    gaz = gazetteer(resources)
+    out: list[Mention] = []
+    for m in mentions:
+        cut = next((i for i in range(m.start + 1, m.end - 1) if doc[i].lower_ == "in"), None)
+        if (
+            m.label == "ORG"
+            and cut is not None
+            and gaz.candidates(m_text(doc, Mention(cut + 1, m.end, "")))
+        ):
+            # "White Medical Center in College Station": the organisation, then its place
+            out += [Mention(m.start, cut, m.label), Mention(cut + 1, m.end, "GPE")]
+            continue
+        commas = [i for i in range(m.start, m.end) if doc[i].text == ","]
+        if LABELS.get(m.label) != "PLACE" or not commas or gaz.candidates(bare(m_text(doc, m))):
+            out.append(m)
+            continue
+        start = m.start
+        for i in (*commas, m.end):
+            if i > start:
+                out.append(Mention(start, i, m.label))
+            start = i + 1
+    return out
+
+
+def m_text(doc: Doc, m: Mention) -> str:
+    return doc[m.start : m.end].text
+
+
+def cued_places(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """Capitalised names the model left unlabelled after a place cue ("a landing at Calicut",
+    "in Reading") that the gazetteer knows well: places if the article's context resolves
+    them (label ``CUED`` until then; unresolved ones are dropped)."""
+    gaz = gazetteer(resources)
+    cues = resources.memo.get(CUE_KEY)
+    if cues is None:
+        cues = {c.lower() for c in resources.data_lines("place_cues.txt") if " " not in c}
+        cues |= LOOSE_PLACE_CUES
+        resources.memo[CUE_KEY] = cues
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added: list[Mention] = []
+    i = 1
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or tok.pos_ != "PROPN" or not tok.is_title or doc[i - 1].lower_ not in cues:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if any(p.prominent for p in gaz.candidates(doc[i:j].text, alternates=True)):
+            added.append(Mention(i, j, CUED))
+        i = j
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
 def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
-    """Relabel known places as PLACE and resolve PLACEs, using the article's countries."""
+    """Relabel known places as PLACE and resolve PLACEs, using the article's countries and
+    US states: "Pasadena, California" is the Californian Pasadena."""
     gaz = gazetteer(resources)
     placed = placed_names(doc, mentions, resources)
     for m in mentions:
@@ -176,26 +240,42 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             continue
         if m.label == "PERSON" and len(m.name.split()) > 1:
             continue
-        name = bare(doc[m.start : m.end].text)
+        name = bare(m_text(doc, m))
         if LABELS.get(m.label) == "PLACE" or (
             m.label in RELABELLABLE and is_known_place(name, resources)
         ):
             m.label = "PLACE"
-    places = [m for m in mentions if m.label == "PLACE"]
+    pending = [m for m in mentions if m.label in ("PLACE", CUED)]
     countries: set[str] = set()
-    pending = []
-    for m in places:
-        place = gaz.resolve(bare(doc[m.start : m.end].text))
-        if place is None:
-            pending.append(m)
+    states: set[str] = set()
+    # Unambiguous names first; each place resolved narrows the next ("Florida" needs the US,
+    # "Gainesville" then needs Florida).
+    progress = True
+    while pending and progress:
+        progress, left = False, []
+        for m in pending:
+            place = gaz.resolve(bare(m_text(doc, m)), countries, states)
+            if place is None:
+                left.append(m)
+                continue
+            progress = True
+            m.label, m.place_id, m.name = "PLACE", place.id, place.name
+            if place.country:
+                countries.add(place.country)
+            if place.kind == "state":
+                states.add(place.admin1)
+        pending = left
+    cues = resources.memo.get(CUE_KEY, LOOSE_PLACE_CUES)
+    for m in mentions:
+        # "between Baracoa and ...": a one-word name the model called a nationality or an
+        # organisation, after a place cue, naming a city of a country the article is in.
+        if m.label not in RELABELLABLE or m.label == "PERSON" or m.end - m.start != 1:
             continue
-        m.place_id, m.name = place.id, place.name
-        if place.country:
-            countries.add(place.country)
-    for m in pending:
-        place = gaz.resolve(bare(doc[m.start : m.end].text), countries)
-        if place is not None:
-            m.place_id, m.name = place.id, place.name
+        if m.start == 0 or doc[m.start - 1].lower_ not in cues:
+            continue
+        place = gaz.resolve(m_text(doc, m), countries, states)
+        if place is not None and place.kind == "city" and place.country in countries:
+            m.label, m.place_id, m.name = "PLACE", place.id, place.name
 
 
 def name_orgs(doc: Doc, mentions: list[Mention]) -> None:
@@ -227,6 +307,8 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     strip_titles(doc, mentions, resources)
     assign_roles(doc, mentions, resources)
     mentions = corefer_people(doc, mentions)
+    mentions = split_lists(doc, mentions, resources)
+    mentions = cued_places(doc, mentions, resources)
     resolve_places(doc, mentions, resources)
     name_orgs(doc, mentions)
     for m in mentions:
