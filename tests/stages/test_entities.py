@@ -93,3 +93,15 @@ def test_org_with_a_trailing_place_is_split(resources: Resources) -> None:
     places = {e.text for e in art.entities if e.label == "PLACE"}
     assert "College Station" in places
     assert all("College Station" not in e.text for e in art.entities if e.label == "ORG")
+
+
+def test_place_closing_a_title_leaves_the_name(resources: Resources) -> None:
+    text = "Mayor of Koszalin Piotr Jedlinski has declared a day of mourning."
+    people = [e for e in _run(resources, text).entities if e.label == "PERSON"]
+    assert [(e.text, e.role) for e in people] == [("Piotr Jedlinski", "Mayor of Koszalin")]
+
+
+def test_missed_name_with_a_role_apposition_is_a_person(resources: Resources) -> None:
+    text = "Marek Zielny, a fire service spokesman, told reporters the blaze was out."
+    people = [e for e in _run(resources, text).entities if e.label == "PERSON"]
+    assert any(e.name == "Marek Zielny" and e.role == "fire service spokesman" for e in people)

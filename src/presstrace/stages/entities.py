@@ -96,16 +96,91 @@ def repair_orgs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
-    """ "Sultan Said bin Taimur", "Dr Meerjady": titles the model put inside a PERSON name
-    move out of it, where ``title_before`` finds them as the role."""
+    """ "Sultan Said bin Taimur", "Dr Meerjady", "(Mayor of) Koszalin Piotr Jedlinski": titles
+    and the places closing them that the model put inside a name move out of it, where
+    ``title_before`` finds them as the role."""
     lex = roles_mod.lexicon(resources)
+    gaz = gazetteer(resources)
     for m in mentions:
+        if (
+            m.label in ("PERSON", "ORG")
+            and m.end - m.start >= 3
+            and m.start >= 2
+            and doc[m.start - 1].lower_ in ("of", "for")
+            and roles_mod.is_role_word(doc[m.start - 2], lex)
+        ):
+            # "Mayor of Koszalin Piotr Jedlinski": the place closes the title, not the name
+            for k in range(m.end - m.start - 2, 0, -1):
+                if gaz.candidates(doc[m.start : m.start + k].text):
+                    m.start += k
+                    break
         while m.label == "PERSON" and m.end - m.start >= 2:
             first = doc[m.start]
             if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
                 m.start += 1
             else:
                 break
+
+
+def extend_names(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """ "Sławoj [Leszek Głódź]", "Tomasz [Kubiak]": a capitalised given name the model left
+    outside a person's (or one-word organisation's) name joins it."""
+    lex = roles_mod.lexicon(resources)
+    gaz = gazetteer(resources)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.label != "PERSON" and not (m.label == "ORG" and m.end - m.start == 1):
+            continue
+        first = doc[m.start]
+        if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
+            continue  # "Ayatollah Mousa ...": the title is the model's, stripped later
+        while m.start > 0:
+            t = doc[m.start - 1]
+            if (
+                t.i in covered
+                or t.pos_ != "PROPN"
+                or not t.is_title
+                or t.dep_ != "compound"
+                or not m.start <= t.head.i < m.end
+                or t.text in lex.honorifics
+                or roles_mod.is_role_word(t, lex)
+                or "\n" in t.whitespace_
+                or gaz.candidates(t.text)
+            ):
+                break
+            m.start -= 1
+            covered.add(m.start)
+
+
+def described_people(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """ "Tomasz Kubiak, a fire service spokesman, told ...": a two- or three-word capitalised
+    name the model missed, followed by an apposition holding a role, is a person."""
+    lex = roles_mod.lexicon(resources)
+    gaz = gazetteer(resources)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (
+            j < len(doc)
+            and j not in covered
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_title
+            and not roles_mod.is_role_word(doc[j], lex)
+            and doc[j].text not in lex.honorifics
+        ):
+            j += 1
+        if (
+            2 <= j - i <= 3
+            and j < len(doc)
+            and doc[j].text == ","
+            and not gaz.candidates(doc[i:j].text)
+            and roles_mod.apposition_after(doc, j, True, lex)
+        ):
+            added.append(Mention(i, j, "PERSON"))
+        i = max(j, i + 1)
+    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def assign_roles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
@@ -304,7 +379,9 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     """All corrected mentions in a parsed text, in text order."""
     mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents]
     mentions = repair_orgs(doc, mentions)
+    extend_names(doc, mentions, resources)
     strip_titles(doc, mentions, resources)
+    mentions = described_people(doc, mentions, resources)
     assign_roles(doc, mentions, resources)
     mentions = corefer_people(doc, mentions)
     mentions = split_lists(doc, mentions, resources)
