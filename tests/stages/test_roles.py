@@ -95,3 +95,10 @@ def test_apposition_stops_at_a_second_description(resources: Resources) -> None:
 def test_object_of_a_title_is_not_given_the_title(resources: Resources) -> None:
     text = "A spokesperson for Harbour Freight said the lorry was late."
     assert _role(resources, text, "Harbour Freight", person=False) is None
+
+
+def test_apposition_missing_its_closing_comma(resources: Resources) -> None:
+    text = "Anna Holt, the Information Minister paid tribute to the judge."
+    assert _role(resources, text, "Anna Holt") == "Information Minister"
+    text = "Anna Holt, the minister, the judge and the clerk went home."
+    assert _role(resources, text, "Anna Holt") == "minister"

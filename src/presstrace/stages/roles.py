@@ -252,10 +252,18 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
         return None
     seg_end = _right_segment(doc, end + 1)
     closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose", "and")
-    if seg_end >= len(doc) or doc[seg_end].lower_ not in closing:
-        return None
-    if not _segment_ok(doc, end + 1, seg_end, person, lex):
-        return None
+    closed = seg_end < len(doc) and doc[seg_end].lower_ in closing
+    if not (closed and _segment_ok(doc, end + 1, seg_end, person, lex)):
+        # "Michael Makuei, the Information Minister paid tribute": the closing comma is
+        # missing; the parse's apposition ends the description when a verb follows it
+        appos = [c for c in doc[end - 1].children if c.dep_ == "appos" and end < c.i < seg_end]
+        if not appos:
+            return None
+        seg_end = appos[0].right_edge.i + 1
+        if seg_end >= len(doc) or doc[seg_end].pos_ not in ("VERB", "AUX"):
+            return None
+        if not _segment_ok(doc, end + 1, seg_end, person, lex):
+            return None
     return _text(doc, end + 1, seg_end) or None
 
 
