@@ -1,6 +1,8 @@
 """The hand-labelled Wikinews set (``wikinews_gold/``): gold by article id and offsets only.
 
-The article texts stay in ``../shared``; this joins them with our labels.
+The article texts stay in ``../shared``; this joins them with our labels. Two splits: ``dev``
+(the 40 articles the stages were tuned on) and ``heldout`` (20 later articles, ``heldout/``,
+labelled before the system was run on them), so in-sample and unseen figures stay apart.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from typing import Any
 from evals.shared import evaldata
 
 GOLD_DIR = Path(__file__).with_name("wikinews_gold")
+SPLITS = {"dev": GOLD_DIR, "heldout": GOLD_DIR / "heldout"}
 
 
-def load(kind: str) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+def load(kind: str, split: str = "dev") -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     """(Wikinews rows by id for the labelled articles, gold ``kind`` items by article id)."""
     gold: dict[str, Any] = {}
-    for line in (GOLD_DIR / f"{kind}.jsonl").read_text().splitlines():
+    for line in (SPLITS[split] / f"{kind}.jsonl").read_text().splitlines():
         item = json.loads(line)
         gold[item["article"]] = item[kind]
     rows: dict[str, dict[str, Any]] = {}
@@ -36,3 +39,34 @@ def analyzed(rows: dict[str, dict[str, Any]], ids: list[str], stages: list[str] 
 
     articles = [Article(text=rows[i]["text"], url=rows[i]["url"], language="en") for i in ids]
     return Pipeline(stages).analyze_articles(articles)
+
+
+def span_problems(split: str) -> list[str]:
+    """Gold spans that fall outside their article, are empty, or start/end on whitespace.
+
+    Labels are offsets only, so a shifted offset would silently score the wrong words; this
+    is the check run after writing gold by hand (``evals/test_wikinews_labels.py``).
+    """
+    problems: list[str] = []
+    for kind, fields in (("claims", ("", "source")), ("roles", ("name", "role"))):
+        rows, gold = load(kind, split)
+        for aid, items in gold.items():
+            text = rows[aid]["text"]
+            for item in items:
+                for field in fields:
+                    span = [item["start"], item["end"]] if field == "" else item[field]
+                    if span is not None:
+                        problems += _span_problem(text, aid, kind, span)
+    rows, gold = load("places", split)
+    for aid, items in gold.items():
+        for item in items:
+            problems += _span_problem(rows[aid]["text"], aid, "places", item["span"])
+    return problems
+
+
+def _span_problem(text: str, aid: str, kind: str, span: list[int]) -> list[str]:
+    start, end = span
+    piece = text[start:end]
+    if not 0 <= start < end <= len(text) or piece != piece.strip():
+        return [f"{kind} {aid} {start}:{end}"]
+    return []
