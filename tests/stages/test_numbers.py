@@ -63,6 +63,7 @@ def test_money_and_percent_units(light_resources: Resources) -> None:
         "A 67-year-old man was there.",
         "She is ranked number 27 in the world.",
         "The victims were aged nine, ten, 49, and 59.",
+        "Bishop Anton Weller of Tarlow, 79, died on Sunday.",
     ],
 )
 def test_things_that_are_not_counts(light_resources: Resources, text: str) -> None:
@@ -108,3 +109,8 @@ def test_bounds_on_vague_and_verbal_floors(light_resources: Resources) -> None:
 def test_currency_word_after_a_nationality(light_resources: Resources) -> None:
     (q,) = find_quantities("Bail was set at 100,000 Georgian lari on Monday.", light_resources)
     assert (q.low, q.unit) == (100_000, "GEL")
+
+
+def test_a_count_between_commas_after_a_lower_case_word_stays(light_resources: Resources) -> None:
+    found = find_quantities("Of the dead, 12, officials said, were soldiers.", light_resources)
+    assert [q.low for q in found] == [12.0]

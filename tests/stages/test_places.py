@@ -66,3 +66,24 @@ def test_us_state_context_picks_the_city() -> None:
     assert gaz.resolve("Lakeport", countries={"US"}) is None
     found = gaz.resolve("Lakeport", countries={"US"}, states={"TX"})
     assert found is not None and found.id == "2"
+
+
+def test_a_world_city_beats_a_small_local_namesake() -> None:
+    gaz = Gazetteer()
+    gaz.add(Place("1", "Lutece", "FR", "city", 1.0, 1.0, 2_000_000))
+    gaz.add(Place("2", "Lutece", "US", "city", 2.0, 2.0, 20_000, "TX"))
+    found = gaz.resolve("Lutece", countries={"US"})
+    assert found is not None and found.id == "1"
+    # ... unless the article is set in that town's own state
+    found = gaz.resolve("Lutece", countries={"US"}, states={"TX"})
+    assert found is not None and found.id == "2"
+    # a local place only 25 times smaller keeps the article's context
+    gaz.add(Place("3", "Tamford", "GB", "city", 1.0, 1.0, 2_500_000))
+    gaz.add(Place("4", "Tamford", "CA", "city", 2.0, 2.0, 100_000))
+    found = gaz.resolve("Tamford", countries={"CA"})
+    assert found is not None and found.id == "4"
+    # a US state (no population recorded) is never outranked by a foreign city
+    gaz.add(Place("5", "Oregano", "US", "state", admin1="OG"))
+    gaz.add(Place("6", "Oregano", "CU", "city", 3.0, 3.0, 60_000))
+    found = gaz.resolve("Oregano", countries={"US"})
+    assert found is not None and found.id == "5"

@@ -102,3 +102,12 @@ def test_apposition_missing_its_closing_comma(resources: Resources) -> None:
     assert _role(resources, text, "Anna Holt") == "Information Minister"
     text = "Anna Holt, the minister, the judge and the clerk went home."
     assert _role(resources, text, "Anna Holt") == "minister"
+
+
+def test_adverbs_and_one_before_an_apposition_are_dropped(resources: Resources) -> None:
+    text = "Ana Ruiz, previously the deputy mayor of Tolvera, died on Friday."
+    assert _role(resources, text, "Ana Ruiz") == "deputy mayor of Tolvera"
+    text = "Tom Hale, also a trade union official, spoke at the rally."
+    assert _role(resources, text, "Tom Hale") == "trade union official"
+    text = "One activist, Lena Moss, told reporters the camp was cleared."
+    assert _role(resources, text, "Lena Moss") == "activist"

@@ -150,6 +150,14 @@ def _not_a_count(
             return True  # "aged nine, ten, thirteen, 49, and 59" (but "two aged fourteen")
     raw = m.group("num")
     marked = m.group("qual") or m.group("cur") or m.group("pct") or m.group("curw")
+    if (
+        raw
+        and raw.strip().isdigit()
+        and int(raw) <= 120
+        and re.search(r"\b[A-Z][\w.'’-]*,\s?$", text[max(0, start - 40) : start])
+        and re.match(r",", text[end : end + 1])
+    ):
+        return True  # "Dinualdo Gutierrez of the Philippines, 79, died": an age in apposition
     if raw and not marked:
         if re.fullmatch(r"(1[89]|20|21)\d\d", raw.strip()):
             return True  # a year

@@ -20,6 +20,10 @@ from ..resources import Resources
 MEMO_KEY = "places.gazetteer"
 # A same-named city must be this many times larger than the next to win on its own.
 DOMINANCE = 5
+# A world city beats a same-named place in the article's own country when it is this many times
+# larger: "a visit to Paris" in a story set in California is Paris, France, not Paris, Texas;
+# "London, Ontario" (25 times smaller than London) still goes to the local one.
+WORLD_CITY_RATIO = 50
 # Cities this populous count as "well known": enough to overrule the NER model's label.
 PROMINENT_POPULATION = 100_000
 # Alternate names are taken from cities at least this large, and only readable Latin-script
@@ -97,6 +101,15 @@ class Gazetteer:
                 return of_kind[0]
         context = set(countries)
         local = [p for p in found if p.country in context]
+        giant = max(found, key=lambda p: p.population)
+        if (
+            local
+            and all(p.kind == "city" for p in (giant, *local))
+            and giant not in local
+            and giant.population >= WORLD_CITY_RATIO * max(p.population for p in local)
+            and not any(p.country == "US" and p.admin1 in set(states) for p in local)
+        ):
+            return giant
         if len(local) == 1:
             return local[0]
         in_state = [p for p in local or found if p.country == "US" and p.admin1 in set(states)]

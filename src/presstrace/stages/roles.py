@@ -41,6 +41,10 @@ LEADING_DROP = {
     "of",
     "for",
 }
+# Words that may open an apposition without being part of the role: "Francis D'Souza,
+# previously the Deputy Chief Minister of Goa,", "X, also an Ithaca undergrad,",
+# "One activist, Nur Khan Liton," (but "one of the organisers" keeps its "one").
+LEADING_SKIP = {"also", "previously", "formerly", "currently", "now", "once", "one"}
 CONNECTORS = {"of", "for", "and", "to"}
 BOUNDARY = {",", ";", ":", "(", ")", "“", "”", '"', ".", "!", "?", "—", "–"}
 NUMERIC_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -182,6 +186,17 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
     return role or None
 
 
+def _skip_lead(doc: Doc, start: int, end: int) -> int:
+    """First token of an apposition after the words in ``LEADING_SKIP``."""
+    while (
+        start + 1 < end
+        and doc[start].lower_ in LEADING_SKIP
+        and doc[start + 1].lower_ not in ("of", ",")
+    ):
+        start += 1
+    return start
+
+
 def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> bool:
     if end <= start or end - start > MAX_ROLE_TOKENS:
         return False
@@ -239,6 +254,7 @@ def apposition_before(doc: Doc, start: int, person: bool, lex: Lexicon) -> str |
         if doc[j].lower_ == "and" and doc[j + 1].lower_ in ("a", "an", "the"):
             seg = j + 1  # "Politicians and the Archbishop of X, Name": the last phrase
             break
+    seg = _skip_lead(doc, seg, start - 1)
     if not _segment_ok(doc, seg, start - 1, person, lex):
         return None
     return _text(doc, seg, start - 1) or None
@@ -250,10 +266,11 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
         return None
     if doc[end + 1].lower_ in ("who", "which", "whose", "that"):
         return None
-    seg_end = _right_segment(doc, end + 1)
+    first = _skip_lead(doc, end + 1, _right_segment(doc, end + 1))
+    seg_end = _right_segment(doc, first)
     closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose", "and")
     closed = seg_end < len(doc) and doc[seg_end].lower_ in closing
-    if not (closed and _segment_ok(doc, end + 1, seg_end, person, lex)):
+    if not (closed and _segment_ok(doc, first, seg_end, person, lex)):
         # "Michael Makuei, the Information Minister paid tribute": the closing comma is
         # missing; the parse's apposition ends the description when a verb follows it
         appos = [c for c in doc[end - 1].children if c.dep_ == "appos" and end < c.i < seg_end]
@@ -262,9 +279,9 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
         seg_end = appos[0].right_edge.i + 1
         if seg_end >= len(doc) or doc[seg_end].pos_ not in ("VERB", "AUX"):
             return None
-        if not _segment_ok(doc, end + 1, seg_end, person, lex):
+        if not _segment_ok(doc, first, seg_end, person, lex):
             return None
-    return _text(doc, end + 1, seg_end) or None
+    return _text(doc, first, seg_end) or None
 
 
 def relative_clause(doc: Doc, end: int, lex: Lexicon) -> str | None:
