@@ -146,3 +146,13 @@ def test_a_rising_toll_gives_both_figures(resources: Resources) -> None:
     text = "More bodies were found, increasing the confirmed death toll from fourteen to 31."
     found = _claims(resources, text)
     assert [(c.about, c.value_low) for c in found] == [("killed", 14), ("killed", 31)]
+
+
+def test_murders_and_proper_adjectives_before_the_people(resources: Resources) -> None:
+    assert _one_claim(resources, "The man admitted nine murders in court.")[:3] == (
+        "killed",
+        9,
+        9,
+    )
+    text = "The consulate said three Danish tourists died in the crash."
+    assert _one_claim(resources, text) == ("killed", 3, 3, "consulate")

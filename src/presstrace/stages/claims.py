@@ -120,8 +120,12 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
     for k in range(j, min(j + 4, sent_end)):
         t = doc[k]
         if t.pos_ in ("NOUN", "PROPN"):
-            while t.dep_ == "compound" and t.head.i > t.i and t.head.i < sent_end:
-                t = t.head  # "620 emergency workers": the workers, not the emergency
+            while (
+                (t.dep_ == "compound" or (t.dep_ == "amod" and t.pos_ == "PROPN"))
+                and t.head.i > t.i
+                and t.head.i < sent_end
+            ):
+                t = t.head  # "620 emergency workers", "two Buddhist pilgrims": the people
             return t, num
         if t.pos_ == "ADJ" and (term(t, lexicon_of(doc)) or k + 1 >= sent_end):
             return t, num
