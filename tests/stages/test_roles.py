@@ -111,3 +111,10 @@ def test_adverbs_and_one_before_an_apposition_are_dropped(resources: Resources) 
     assert _role(resources, text, "Tom Hale") == "trade union official"
     text = "One activist, Lena Moss, told reporters the camp was cleared."
     assert _role(resources, text, "Lena Moss") == "activist"
+
+
+def test_occupations_as_titles(resources: Resources) -> None:
+    text = "The report named commercial driver Piotr Nowak as the owner of the van."
+    assert _role(resources, text, "Piotr Nowak") == "commercial driver"
+    text = "Oil tycoon Harold Grimes bought the island in 1952."
+    assert _role(resources, text, "Harold Grimes") == "Oil tycoon"
