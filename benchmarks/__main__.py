@@ -16,7 +16,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks")
     ap.add_argument("which", nargs="*", choices=["analyze", "ingest"], default=[])
     ap.add_argument("--repeat", type=int, default=1, help="runs of each side (fastest counts)")
-    ap.add_argument("--copies", type=int, default=1, help="ingest: copies of the AEB pages")
+    ap.add_argument("--copies", type=int, default=2, help="ingest: copies of the AEB pages")
     ap.add_argument("--no-ray", action="store_true", help="ingest: leave out --engine ray")
     ap.add_argument(
         "--memory",

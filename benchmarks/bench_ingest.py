@@ -107,7 +107,7 @@ def _load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def run(copies: int = 1, ray: bool | None = None, repeat: int = 1) -> dict[str, float] | None:
+def run(copies: int = 2, ray: bool | None = None, repeat: int = 1) -> dict[str, float] | None:
     """Workers 1 vs 2 (``repeat`` times each, alternating; the fastest of each counts)."""
     if aeb_dir() is None:
         print("ingest: skipped (no shared evaldata/aeb)")
