@@ -89,6 +89,7 @@ def test_corpus_jobs_can_be_left_for_later(tmp_path: Path, resources: Resources)
     db = tmp_path / "later.db"
     summary = ingest_paths([str(warc)], db, resources=resources, corpus=False)
     assert summary.corpus is None and set(summary.seconds) == {"analysis"}
+    assert summary.counts["ingested"] == 3 and summary.changed == set()
     with Store(db, readonly=True) as store:
         assert store.count("articles") == 3 and store.stories() == []
     with Store(db) as store:
@@ -97,6 +98,7 @@ def test_corpus_jobs_can_be_left_for_later(tmp_path: Path, resources: Resources)
     (tmp_path / "more").mkdir()
     more = ingest_paths([str(_corpus(tmp_path / "more", 4))], db, resources=resources)
     assert more.counts["ingested"] == 1 and set(more.seconds) == {"analysis", "corpus"}
+    assert len(more.changed) == 1
     assert more.corpus is not None and more.corpus.articles == 4
     assert all(v >= 0 for v in more.cpu_seconds.values())
 

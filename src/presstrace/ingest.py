@@ -52,6 +52,9 @@ class IngestSummary:
     reasons: Counter[str] = field(default_factory=Counter)
     corpus: CorpusSummary | None = None
     changed: set[str] = field(default_factory=set)  # ids ingested or updated
+    # The corpus jobs are the only users of ``changed``: without them it is not kept, so
+    # the writer's memory does not grow with the input (~100 bytes per article).
+    keep_changed: bool = True
     # Per phase ("analysis": read, analyse, store; "corpus": copies and stories): wall
     # seconds, and CPU seconds of this process (workers' CPU is in ``workers``).
     seconds: dict[str, float] = field(default_factory=dict)
@@ -60,7 +63,7 @@ class IngestSummary:
 
     def add(self, article: Article, result: str) -> None:
         self.counts[result] += 1
-        if result in ("ingested", "updated"):
+        if result in ("ingested", "updated") and self.keep_changed:
             self.changed.add(article.id)
         if result == "kept_apart":
             self.reasons.update(e.code for e in article.errors[:1])
@@ -100,7 +103,7 @@ def ingest_paths(
     pipeline = Pipeline(resources=resources)
     settings = pipeline.resources.settings
     docs = iter_documents(paths, plain=plain, max_bytes=settings.max_input_bytes)
-    summary = IngestSummary()
+    summary = IngestSummary(keep_changed=corpus)
     wall, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
         bar = _progress() if progress else None
