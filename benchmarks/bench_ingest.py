@@ -151,7 +151,8 @@ def run(copies: int = 2, ray: bool | None = None, repeat: int = 1) -> dict[str, 
     print(
         f"  speed-up 1 -> 2 workers: analysis phase {speedup:.2f}x (goal >= {GOAL}); "
         f"whole run {whole:.2f}x (start-up and the corpus jobs, "
-        f"{w2.corpus_s:.1f}s, are not spread over workers)"
+        f"{w2.corpus_s:.1f}s and {w2.report['cpu_seconds'].get('corpus', 0.0):.1f} CPU-s, "
+        "are not spread over workers)"
     )
     # CPU, which unlike wall time does not depend on who else uses the cores.
     work_cpu = w2.worker_cpu - w2.worker_startup_cpu
