@@ -37,7 +37,7 @@ from .store import Store
 Engine = str  # "local" | "ray"
 # Batches handed to worker processes are small, so the last batches of a run are shared
 # out evenly instead of one worker finishing a long batch alone (with 8, the busiest of two
-# workers did ~10% more than its share on 91 pages). Smaller costs nothing measurable: the
+# workers did ~5% more than its share on 91 pages). Smaller costs nothing measurable: the
 # parse is as fast per page in batches of 4 as of 32.
 PARALLEL_BATCH = 4
 
