@@ -87,3 +87,16 @@ def test_update_moves_a_changed_article() -> None:
     rewritten = [StoryInput("chess", OTHER_FIRE) if it.id == "chess" else it for it in items]
     story = assignments(update(rewritten, before, {"chess"}))
     assert story["chess"] == story["kellby"] == old["kellby"]
+
+
+def test_update_never_reuses_the_id_of_a_story_left_behind() -> None:
+    items = [
+        StoryInput("orig", texts.ORIGINAL, date="2026-05-03"),
+        StoryInput("spun", texts.SPUN, date="2026-05-04"),
+    ]
+    before = {s.id: [m.id for m in s.members] for s in cluster(items)}
+    assert list(before) == ["story-orig"]
+    edited = [StoryInput("orig", texts.UNRELATED, date="2026-05-03"), items[1]]
+    after = update(edited, before, {"orig"})
+    assert sorted(s.id for s in after) == ["story-orig", "story-orig-own"]
+    assert assignments(after)["spun"] == "story-orig"

@@ -240,11 +240,18 @@ def _online(
                 best, best_sim = s, sim
         if best < 0 or best_sim < threshold:
             best = len(stories)
-            stories.append(Story(id=f"story-{item.id}"))
+            stories.append(Story(id=_fresh_id(item.id, {st.id for st in start})))
         stories[best].add(item, vec, day)
         for t in vec:
             postings.setdefault(t, set()).add(best)
     return stories
+
+
+def _fresh_id(article_id: str, taken: Collection[str]) -> str:
+    """A new story's id, from the article that opens it; an article leaving the story it
+    opened (after an edit) must not take that story's id."""
+    sid = f"story-{article_id}"
+    return f"{sid}-own" if sid in taken else sid
 
 
 def _refine(
@@ -286,7 +293,8 @@ def _refine(
             sim = dot / math.sqrt(norm2) if norm2 > 1e-9 else 0.0
             if sim > best_sim:
                 best, best_sim = k, sim
-        target[i] = best if best_sim >= threshold else -1
+        alone = len(stories[own].members) == 1  # a story of its own already: keep its id
+        target[i] = best if best_sim >= threshold else (own if alone else -1)
     fresh: dict[int, Story] = {}
     out: list[Story] = []
     taken = {st.id for st in stories}
@@ -296,9 +304,8 @@ def _refine(
         if key not in fresh:
             if k >= 0:
                 sid = stories[k].id
-            else:  # an article leaving the story it opened must not take that story's id
-                sid = f"story-{items[i].id}"
-                sid = f"{sid}-own" if sid in taken else sid
+            else:
+                sid = _fresh_id(items[i].id, taken)
             fresh[key] = Story(id=sid)
             out.append(fresh[key])
         fresh[key].add(items[i], vectors[i], _day(items[i].date))
