@@ -60,9 +60,9 @@ def test_missing_path_is_a_record_not_a_traceback() -> None:
     assert rec["errors"][0]["code"] == "not_found"
 
 
-def test_ingest_export_search_show(tmp_path: Path) -> None:
+def test_ingest_export_search_show(tmp_path: Path, db_target: str) -> None:
     corpus = write_corpus(tmp_path)
-    db = tmp_path / "x.db"
+    db = db_target
     r1 = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
     assert r1.exit_code == 0, r1.output
     assert "2 ingested" in r1.output
@@ -171,14 +171,16 @@ def test_stories_from_jsonl(tmp_path: Path) -> None:
     assert story["a"] == story["c"] != story["b"]
 
 
-def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(tmp_path: Path) -> None:
+def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(
+    tmp_path: Path, db_target: str
+) -> None:
     from tests.corpus import texts
 
     d = tmp_path / "pages"
     d.mkdir()
     (d / "wire.txt").write_text("Footbridge burns\n\n" + texts.ORIGINAL)
     (d / "farm.txt").write_text("Bridge blaze\n\n" + texts.SYNDICATED)
-    db = tmp_path / "x.db"
+    db = db_target
     result = runner.invoke(app, ["ingest", str(d), "--db", str(db)])
     assert result.exit_code == 0, result.output
     copies = runner.invoke(app, ["copies", "--db", str(db)])
@@ -191,9 +193,9 @@ def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(tmp_path: Pat
     assert rows[0]["copies"][0]["relation"] == "syndicated"
 
 
-def test_quotes_grouped_by_speaker(tmp_path: Path) -> None:
+def test_quotes_grouped_by_speaker(tmp_path: Path, db_target: str) -> None:
     corpus = write_corpus(tmp_path)
-    db = tmp_path / "q.db"
+    db = db_target
     assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
     out = runner.invoke(app, ["quotes", "--db", str(db), "--format", "jsonl"])
     assert out.exit_code == 0, out.output

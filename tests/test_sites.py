@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 from rich.console import Console
 from typer.testing import CliRunner
@@ -52,8 +51,8 @@ def profiles_by_site(store: Store) -> dict[str, SiteProfile]:
     return {p.site: p for p in store.site_profiles()}
 
 
-def test_flag_shares_per_site() -> None:
-    with Store(":memory:") as store:
+def test_flag_shares_per_site(empty_db: str) -> None:
+    with Store(empty_db) as store:
         fill(store)
         got = profiles_by_site(store)
     assert list(got) == ["farm.example", "paper.example"]
@@ -66,8 +65,8 @@ def test_flag_shares_per_site() -> None:
     assert paper["republished_content"].share_warning == 0.0
 
 
-def test_bylines_seen_and_reused() -> None:
-    with Store(":memory:") as store:
+def test_bylines_seen_and_reused(empty_db: str) -> None:
+    with Store(empty_db) as store:
         fill(store)
         got = profiles_by_site(store)
     quill = got["farm.example"].bylines[0]
@@ -78,15 +77,15 @@ def test_bylines_seen_and_reused() -> None:
     assert [b.name for b in paper.reused_bylines] == ["Nora Quill"]
 
 
-def test_copied_share_unknown_without_copy_detection() -> None:
-    with Store(":memory:") as store:
+def test_copied_share_unknown_without_copy_detection(empty_db: str) -> None:
+    with Store(empty_db) as store:
         fill(store)
         profile = store.site_profiles("paper.example")[0]
     assert profile.copied is None and profile.to_dict()["copied_share"] is None
 
 
-def test_copied_share_from_a_site_copying_view() -> None:
-    with Store(":memory:") as store:
+def test_copied_share_from_a_site_copying_view(empty_db: str) -> None:
+    with Store(empty_db) as store:
         fill(store)
         store.replace_copies([], "copies.v1")  # the copy job has run (and found nothing)
         store.conn.execute("DROP VIEW site_copying")  # stand-in counts for the real view
@@ -99,8 +98,8 @@ def test_copied_share_from_a_site_copying_view() -> None:
     assert got["paper.example"].copied_share == 0.0
 
 
-def test_sites_and_flags_commands(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+def test_sites_and_flags_commands(db_target: str) -> None:
+    db = db_target
     with Store(db) as store:
         fill(store)
     result = runner.invoke(app, ["sites", "--db", str(db), "--format", "json"])
@@ -127,8 +126,8 @@ def test_sites_and_flags_commands(tmp_path: Path) -> None:
     assert bad.exit_code == 1
 
 
-def test_report_has_a_flags_section() -> None:
-    with Store(":memory:") as store:
+def test_report_has_a_flags_section(empty_db: str) -> None:
+    with Store(empty_db) as store:
         fill(store)
         out = io.StringIO()
         print_report(store, Console(file=out, width=120, highlight=False))

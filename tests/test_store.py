@@ -1,17 +1,22 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from presstrace import Store, StoreError
 from presstrace.records import Article, ErrorRecord
-from presstrace.store import MIGRATIONS, _original_side
+from presstrace.store import MIGRATIONS, _original_side, open_store
 from tests.test_records import full_article
 from tests.web.corpus import STORY_TABLES, add_copy, add_story
 
 
-@pytest.fixture()
-def store() -> Store:
-    return Store(":memory:")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty store in memory (SQLite), then in a fresh PostgreSQL schema."""
+    target = ":memory:" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    with open_store(target) as s:
+        yield s
 
 
 def test_upsert_is_idempotent(store: Store) -> None:

@@ -65,7 +65,9 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite database file or postgresql://user@host/dbname URL.")
+]
 
 
 @app.command()
@@ -200,12 +202,12 @@ def export(
 ) -> None:
     """Export every stored Article record."""
     from .export import export_store
-    from .store import Store
+    from .store import open_store
 
     with handled():
         if fmt == ExportFormat.parquet and out is None:
             raise ConfigError("--format parquet needs --out FILE")
-        with Store(db, readonly=True) as store:
+        with open_store(db, readonly=True) as store:
             n = export_store(store, fmt.value, out)
         if out is not None:
             err.print(f"wrote {n} articles to {out}")
@@ -222,9 +224,9 @@ def search(
     from rich.table import Table
     from rich.text import Text
 
-    from .store import Store
+    from .store import open_store
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         hits = store.search(query, limit=limit)
         if fmt is not None:
             for h in hits:
@@ -265,10 +267,10 @@ def show(
     db: DbOption,
 ) -> None:
     """A readable view of one stored article in the terminal."""
-    from .store import Store
+    from .store import open_store
     from .view import render_article
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         ids = store.find_ids(article_id)
         if not ids:
             raise ConfigError(f"no article with id {article_id!r}")
@@ -316,9 +318,9 @@ def people(
     fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
 ) -> None:
     """People in the corpus: the roles articles give them and how often they are quoted."""
-    from .store import Store
+    from .store import open_store
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         rows = store.people(limit=limit)
         roles = store.roles_by_person([r["name"] for r in rows])
         for r in rows:
@@ -338,9 +340,9 @@ def claims(
     fmt: Annotated[RecordFormat | None, typer.Option("--format")] = None,
 ) -> None:
     """Numeric claims with who makes them, newest articles first."""
-    from .store import Store
+    from .store import open_store
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         rows = store.claims(about=about, limit=limit)
         if fmt is None:
             for r in rows:
@@ -358,9 +360,9 @@ def conflicts(
     """Claims about the same count from different sources that cannot all be true."""
     from .records import Claim
     from .stages.conflicts import summarize
-    from .store import Store
+    from .store import open_store
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         rows = store.conflicts(limit=limit)
         for r in rows:
             est = summarize(
@@ -457,13 +459,15 @@ def stories(
         Path | None,
         typer.Option("--input", help="JSON Lines of {id, text, title?, date?, lang?}."),
     ] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="SQLite database file.")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="SQLite database file or postgresql:// URL.")
+    ] = None,
     fmt: Annotated[RecordFormat | None, typer.Option("--format", help="jsonl.")] = None,
 ) -> None:
     """Group articles into stories: from --input (prints {id, story} per line, in input
     order) or the stories stored in --db (title, time span, outlets, articles, copy links)."""
     from .api import cluster_story_lines
-    from .store import Store
+    from .store import open_store
 
     with handled():
         if (input_ is None) == (db is None):
@@ -474,7 +478,7 @@ def stories(
                     print(json.dumps(row, ensure_ascii=False))
             return
         assert db is not None
-        with Store(db, readonly=True) as store:
+        with open_store(db, readonly=True) as store:
             for st in store.stories():
                 members = set(st.articles)
                 links = [
@@ -504,9 +508,9 @@ def copies(
 ) -> None:
     """Stored copy links (JSON Lines), strongest first, and sites that mostly republish."""
     from .corpus.copies import COPY_RELATIONS
-    from .store import Store
+    from .store import open_store
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         for c in store.copies():
             if all_relations or c.relation in COPY_RELATIONS:
                 row = {
@@ -535,9 +539,9 @@ def quotes(
     """Quotes across the corpus, grouped by canonical speaker, with article and snippet."""
     from rich.text import Text
 
-    from .store import Store
+    from .store import open_store
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         hits = store.quotes_by_speaker(speaker, limit=limit)
         if fmt is not None:
             for h in hits:
@@ -581,9 +585,9 @@ def sites(
 ) -> None:
     """Per-site profiles: share of articles with each flag, copied share, bylines."""
     from .sites import render_profiles
-    from .store import Store
+    from .store import open_store
 
-    with handled(), Store(db, readonly=True) as store:
+    with handled(), open_store(db, readonly=True) as store:
         profiles = store.site_profiles(site)
         if fmt == RecordFormat.json:
             print(json.dumps([p.to_dict() for p in profiles], ensure_ascii=False, indent=2))
@@ -611,13 +615,13 @@ def flags(
     from rich.text import Text
 
     from .stages.flags import SEVERITIES
-    from .store import Store
+    from .store import open_store
 
     with handled():
         if min_severity not in SEVERITIES:
             raise ConfigError(f"--min-severity must be one of {', '.join(SEVERITIES)}")
         wanted = SEVERITIES[SEVERITIES.index(min_severity) :]
-        with Store(db, readonly=True) as store:
+        with open_store(db, readonly=True) as store:
             rows = store.flag_rows(site, wanted, limit)
         if fmt is not None:
             for r in rows:
@@ -654,12 +658,15 @@ def serve(
     ] = False,
 ) -> None:
     """Browse the database in a web browser (read-only), with a JSON API under /api/."""
+    from .store import display_name
     from .web import check_host
     from .web import serve as serve_web
 
     with handled():
         check_host(host, allow_remote)
-        err.print(f"presstrace: serving {db} read-only at http://{_url_host(host)}:{port}/")
+        err.print(
+            f"presstrace: serving {display_name(db)} read-only at http://{_url_host(host)}:{port}/"
+        )
         serve_web(
             str(db),
             host=host,

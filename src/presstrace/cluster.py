@@ -143,8 +143,13 @@ def run_ray(
 
 
 def default_shard_dir(db: str | Path) -> Path:
-    """``DB.shards/<UTC time>``: beside the database, one folder per run."""
+    """``DB.shards/<UTC time>``: beside the database, one folder per run (for a database
+    server, ``presstrace.shards/<UTC time>`` in the working directory)."""
+    from .store import is_database_url
+
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    if is_database_url(db):
+        return Path("presstrace.shards") / stamp
     return Path(f"{os.fspath(db)}.shards") / stamp
 
 

@@ -31,7 +31,7 @@ from .pipeline import Pipeline
 from .readers import iter_documents
 from .records import Article, Document
 from .resources import Resources
-from .store import Store
+from .store import Store, open_store
 
 Engine = str  # "local" | "ray"
 # Batches handed to worker processes are small, so the last batches of a run are shared
@@ -89,7 +89,7 @@ def ingest_paths(
     settings = pipeline.resources.settings
     docs = iter_documents(paths, plain=plain, max_bytes=settings.max_input_bytes)
     summary = IngestSummary()
-    with Store(db) as store:
+    with open_store(db) as store:
         bar = _progress() if progress else None
         try:
             size = settings.batch_size if workers <= 1 else min(settings.batch_size, PARALLEL_BATCH)

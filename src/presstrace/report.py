@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import PresstraceError
-from .store import Store
+from .store import Store, open_store
 
 
 def summary_rows(store: Store) -> dict[str, list[tuple[str, int | str]]]:
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", required=True)
     args = ap.parse_args(argv)
     try:
-        with Store(args.db, readonly=True) as store:
+        with open_store(args.db, readonly=True) as store:
             print_report(store, Console(highlight=False))
     except PresstraceError as e:
         print(f"error: {e}", file=sys.stderr)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, InputError
 from .records import RECORD_KEYS, Article
-from .store import Store
+from .store import open_store
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -103,7 +103,7 @@ def load_parquet(directory: str | Path, db: str | Path) -> IngestSummary:
     from .ingest import IngestSummary
 
     summary = IngestSummary()
-    with Store(db) as store:
+    with open_store(db) as store:
         for chunk in _chunks(iter_shard_rows(Path(directory)), LOAD_BATCH):
             by_stages: dict[str, list[Article]] = {}
             provenance: dict[str, dict[str, str]] = {}

@@ -6,15 +6,16 @@ from presstrace.records import Article
 from tests.corpus import texts
 
 
-def _store_with(articles: list[Article]) -> Store:
-    store = Store(":memory:")
+def _store_with(target: str, articles: list[Article]) -> Store:
+    store = Store(target)
     pipe = Pipeline(stages=["fingerprint.v1"], resources=Resources())
     store.upsert_many(pipe.analyze_articles(articles), pipe.provenance)
     return store
 
 
-def test_copy_links_and_stories_are_stored() -> None:
+def test_copy_links_and_stories_are_stored(empty_db: str) -> None:
     store = _store_with(
+        empty_db,
         [
             Article(
                 url="https://coastalwire.example/fire",
@@ -35,7 +36,7 @@ def test_copy_links_and_stories_are_stored() -> None:
                 text=texts.UNRELATED,
                 language="en",
             ),
-        ]
+        ],
     )
     assert store.count("fingerprints") == 3
     summary = run_corpus_jobs(store)
@@ -52,12 +53,13 @@ def test_copy_links_and_stories_are_stored() -> None:
     assert big.outlets == ("coastalwire.example", "farm.example")
 
 
-def test_rerunning_the_jobs_replaces_not_duplicates() -> None:
+def test_rerunning_the_jobs_replaces_not_duplicates(empty_db: str) -> None:
     store = _store_with(
+        empty_db,
         [
             Article(url="https://a.example/1", text=texts.ORIGINAL, language="en"),
             Article(url="https://b.example/1", text=texts.SYNDICATED, language="en"),
-        ]
+        ],
     )
     run_corpus_jobs(store)
     run_corpus_jobs(store)
@@ -65,8 +67,9 @@ def test_rerunning_the_jobs_replaces_not_duplicates() -> None:
     assert store.count("story_articles") == 2
 
 
-def test_site_that_mostly_republishes_is_profiled() -> None:
+def test_site_that_mostly_republishes_is_profiled(empty_db: str) -> None:
     store = _store_with(
+        empty_db,
         [
             Article(
                 url="https://wire.example/fire",
@@ -80,7 +83,7 @@ def test_site_that_mostly_republishes_is_profiled() -> None:
                 text=texts.SYNDICATED,
                 language="en",
             ),
-        ]
+        ],
     )
     run_corpus_jobs(store)
     profiles = {p.site: p for p in store.site_profiles()}
@@ -89,7 +92,7 @@ def test_site_that_mostly_republishes_is_profiled() -> None:
     assert not profiles["wire.example"].mostly_republishes
 
 
-def test_shared_site_footer_does_not_link_every_page() -> None:
+def test_shared_site_footer_does_not_link_every_page(empty_db: str) -> None:
     footer = (
         "\n\nSubscribe to the Harbour Herald newsletter for the latest news from the coast. "
         "Follow us on social media and share this story with your friends and family today."
@@ -99,22 +102,24 @@ def test_shared_site_footer_does_not_link_every_page() -> None:
         "Wednesday. Readers will be able to borrow books until nine in the evening."
     )
     store = _store_with(
+        empty_db,
         [
             Article(url="https://herald.example/1", text=texts.ORIGINAL + footer, language="en"),
             Article(url="https://herald.example/2", text=texts.UNRELATED + footer, language="en"),
             Article(url="https://herald.example/3", text=other + footer, language="en"),
-        ]
+        ],
     )
     run_corpus_jobs(store)
     assert [c for c in store.copies() if c.relation != "same_story"] == []
 
 
-def test_changed_articles_are_relinked_and_old_links_kept() -> None:
+def test_changed_articles_are_relinked_and_old_links_kept(empty_db: str) -> None:
     store = _store_with(
+        empty_db,
         [
             Article(url="https://a.example/1", text=texts.ORIGINAL, language="en"),
             Article(url="https://b.example/1", text=texts.SYNDICATED, language="en"),
-        ]
+        ],
     )
     run_corpus_jobs(store)
     pipe = Pipeline(stages=["fingerprint.v1"], resources=Resources())

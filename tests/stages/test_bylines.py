@@ -34,3 +34,16 @@ def test_author_bio() -> None:
     assert bylines.author_bio(third, lx) == ("Tom Vale", None)
     assert bylines.author_bio(third, lx, first_person_only=True) is None
     assert bylines.author_bio("I am sure the bridge will open.", lx) is None
+
+
+def test_people_cut_run_on_titles_facets_and_avatar_text() -> None:
+    lx = lex()
+    assert bylines.people("Jane Roe Senior Transport Reporter", lx) == ["Jane Roe"]
+    assert bylines.people("Tom Vale Founder", lx) == ["Tom Vale"]
+    assert bylines.people("Certified Sleep Consultant", lx) == []
+    assert bylines.people("By Role", lx) == []
+    assert bylines.people("Written by", lx) == []
+    assert bylines.people("JR Jane Roe", lx) == ["Jane Roe"]
+    assert bylines.people("Ann Lee Ann Lee", lx) == ["Ann Lee"]
+    assert bylines.people("Jane Roe Last updated on 3 May 2026", lx) == ["Jane Roe"]
+    assert bylines.people("Dr Jane Roe", lx) == ["Dr Jane Roe"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from presstrace import Resources
 from presstrace.records import Article
-from presstrace.stages.structure_html import from_html, strip_site_suffix
+from presstrace.stages.page_meta import PageMeta
+from presstrace.stages.structure_html import from_html, raw_author, strip_site_suffix
 
 PARAS = "".join(
     f"<p>{s}</p>"
@@ -98,3 +99,46 @@ def test_page_without_article_gives_empty_body() -> None:
     )
     assert a.text == ""
     assert from_html("", Article(), Resources()).text == ""
+
+
+def _page(head: str, top: str) -> str:
+    return f"<html lang='en'><head>{head}</head><body><article>{top}{PARAS}</article></body></html>"
+
+
+def test_title_from_metadata_when_h1_is_a_label_or_wraps_it() -> None:
+    og = "<meta property='og:title' content='Harbour bridge reopens after two years'>"
+    res = Resources()
+    label = from_html(_page(og, "<h1>News</h1>"), Article(), res)
+    assert label.title == "Harbour bridge reopens after two years"
+    framed = from_html(
+        _page(og, "<h1>Mar 2 2026 Harbour bridge reopens after two years</h1>"), Article(), res
+    )
+    assert framed.title == "Harbour bridge reopens after two years"
+    own = from_html(_page(og, "<h1>Eastport bridge open to buses again</h1>"), Article(), res)
+    assert own.title == "Eastport bridge open to buses again"
+    spaced = from_html(_page("", "<h1>Bridge<br>reopens at last</h1>"), Article(), res)
+    assert spaced.title == "Bridge reopens at last"
+
+
+def test_authors_from_link_bylines_labels_and_declared_handles() -> None:
+    res = Resources()
+    linked = from_html(
+        _page("", "<h1>Bridge reopens</h1><p>By <a href='/people/jr'>Jane Roe</a></p>"),
+        Article(),
+        res,
+    )
+    assert linked.authors == ("Jane Roe",)
+    profile = from_html(
+        _page("", "<h1>Bridge reopens</h1><a href='/author/tom-vale'>Tom Vale</a>"), Article(), res
+    )
+    assert profile.authors == ("Tom Vale",)
+    label = (
+        "<meta name='twitter:label1' content='Written by'>"
+        "<meta name='twitter:data1' content='Ann Lee'>"
+    )
+    assert from_html(_page(label, "<h1>Bridge reopens</h1>"), Article(), res).authors == (
+        "Ann Lee",
+    )
+    declared = PageMeta(meta={"author": "harbour_watcher"})
+    assert raw_author(declared) == ("harbour_watcher",)
+    assert raw_author(PageMeta(meta={"author": "page.head.author"})) == ()

@@ -131,3 +131,45 @@ def test_whole_page_dump_keeps_the_densest_prose_run() -> None:
     assert "What Comes Next" in a.text.split("\n\n")
     assert a.text.rstrip().endswith("once the bridge was busy.")
     assert not any(word in a.text for word in ("Weather", "Careers", "Archive"))
+
+
+def test_reader_comments_and_debris_leave_the_article() -> None:
+    prose = [
+        "The library in Westford will stay open until nine on weekdays from next month.",
+        "The council said the longer hours would cost less than a new reading room would.",
+        "https://example.org/library-hours",
+        "facebook",
+        "Readers asked for evening hours in a survey last spring, the librarian said.",
+    ]
+    comments = [
+        "reader_one says:",
+        "Finally some good news for people who work late in this town, thank you all.",
+        "Ann Lee says:",
+        "I would rather they opened on Sunday mornings, which is when families have time.",
+    ]
+    a = recover("\n\n".join(["Library Hours Grow", *prose, *comments]))
+    assert "survey last spring" in a.text
+    assert "example.org" not in a.text and "facebook" not in a.text
+    assert "says:" not in a.text and "Sunday mornings" not in a.text
+    reasons = {r.text: r.reason for r in a.removed}
+    assert reasons["Ann Lee says:"] == "comments"
+
+
+def test_article_run_stops_at_a_template_heading_and_keeps_long_list_lines() -> None:
+    article = [
+        "The ferry from Westford to the islands will run twice a day from the first of June.",
+        "Tickets go on sale next week, and children under twelve will travel free all summer.",
+        "Timetable: depart Westford at eight and at four, return from the islands at ten and six",
+        "The operator said the new boat carries two hundred people and forty cars at a time.",
+    ]
+    teasers = [
+        "Related Posts",
+        "Council Votes On Harbour Budget",
+        "Members met on Tuesday and agreed the budget for the harbour after a long debate.",
+        "School Opens New Library",
+        "Pupils moved into the new library on Monday, which has room for ten thousand books.",
+    ]
+    a = recover("\n\n".join(["Ferry Returns To The Islands", *article, *teasers]))
+    assert "Timetable: depart Westford" in a.text
+    assert a.text.endswith("forty cars at a time.")
+    assert "harbour after a long debate" not in a.text

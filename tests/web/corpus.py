@@ -176,7 +176,7 @@ def add_copy(
     )
 
 
-def build_db(path: Path, *, with_stories: bool) -> dict[str, str]:
+def build_db(path: str | Path, *, with_stories: bool) -> dict[str, str]:
     """Fill a database at ``path``; returns the article ids by name."""
     arts = {"ledger": ledger(), "courier": courier(), "hostile": hostile()}
     with Store(path) as store:

@@ -27,6 +27,7 @@ CAPTION = "caption"
 TITLE = "title"
 DUPLICATE_TITLE = "duplicate_title"
 SUBTITLE = "subtitle"
+COMMENTS = "comments"
 
 _KEY_STRIP = re.compile(r"[\s:：.…»›>|•·\-–—]+$")
 _SPACES = re.compile(r"\s+")

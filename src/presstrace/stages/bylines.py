@@ -23,6 +23,11 @@ _PUBLISHER = re.compile(
     rf"(?P<pub>{_PUB_TOKEN}(?:\s+{_PUB_TOKEN}){{0,4}})"
 )
 _IN_PLACE = re.compile(r"\s+(?:in|en|à|a|aus|da|em)\s+.*$")
+_DATE_CLAUSE = re.compile(
+    r"\s+(?:(?:last\s+)?(?:updated|published|posted|reviewed)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$",
+    re.IGNORECASE,
+)
 
 
 _TITLE_MODIFIERS = {"senior", "chief", "deputy", "associate", "assistant", "executive", "former"}
@@ -43,6 +48,8 @@ class BylineLexicon:
     leads: tuple[str, ...]
     bio_openers: tuple[str, ...]
     bio_cues: re.Pattern[str]
+    not_names: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def lexicon(resources: Resources) -> BylineLexicon:
@@ -59,6 +66,10 @@ def lexicon(resources: Resources) -> BylineLexicon:
             leads=longest_first("byline_leads.txt"),
             bio_openers=longest_first("author_bio_openers.txt"),
             bio_cues=re.compile("|".join(re.escape(c) for c in cues)),
+            not_names=frozenset(w.lower() for w in resources.data_lines("byline_not_names.txt")),
+            honorifics=frozenset(
+                w.lower().rstrip(".") for w in resources.data_lines("honorifics.txt")
+            ),
         )
         memo["bylines.lexicon"] = lex
     return lex
@@ -71,6 +82,48 @@ def _is_title(part: str, lex: BylineLexicon) -> bool:
         return True
     words = low.split()
     return all(w in lex.titles or w in _TITLE_MODIFIERS for w in words)
+
+
+def _title_word(token: str, lex: BylineLexicon) -> bool:
+    low = token.lower().strip(".,")
+    return low in lex.titles or low in _TITLE_MODIFIERS
+
+
+def cut_title(part: str, lex: BylineLexicon) -> str:
+    """A name with its job title run on ("Jane Roe Senior Reporter") -> "Jane Roe".
+
+    Bylines rendered from separate elements lose their comma; the title starts at the
+    first capitalised title word after at least two name words. A part that opens with a title word
+    other than a form of address ("Certified Sleep Consultant") is no name at all.
+    """
+    tokens = part.split()
+    if (
+        tokens
+        and _title_word(tokens[0], lex)
+        and tokens[0].lower().rstrip(".") not in (lex.honorifics)
+    ):
+        return ""
+    for k in range(2, len(tokens)):
+        if tokens[k][0].isupper() and _title_word(tokens[k], lex):
+            # "Jane Roe Content Marketing Coordinator": a department before the title
+            words = tokens[2:k]
+            if len(words) >= 2 and all(w[0].isupper() and len(w) > 2 for w in words):
+                k = 2
+            return " ".join(tokens[:k])
+    return part
+
+
+def _drop_echo(part: str) -> str:
+    """Avatar text run into the name: "JR Jane Roe" or "Jane Roe Jane Roe" -> "Jane Roe"."""
+    tokens = part.split()
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+        return " ".join(tokens[:half])
+    if len(tokens) >= 3 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 3:
+        initials = "".join(t[0] for t in tokens[1 : 1 + len(tokens[0])])
+        if initials.upper() == tokens[0]:
+            return " ".join(tokens[1:])
+    return part
 
 
 def person_like(part: str) -> bool:
@@ -86,6 +139,8 @@ def person_like(part: str) -> bool:
 def strip_lead(text: str, lex: BylineLexicon) -> str | None:
     """The names after a byline lead ("By Jane Roe" -> "Jane Roe"), else None."""
     lower = text.lower()
+    if lower.strip(" :") in lex.leads:
+        return ""
     for lead in lex.leads:
         if lower.startswith(lead + " ") or lower.startswith(lead + ":"):
             return text[len(lead) + 1 :].strip(" :")
@@ -100,10 +155,14 @@ def people(byline: str, lex: BylineLexicon) -> list[str]:
         text = rest
     out: list[str] = []
     for part in _SPLIT.split(text):
-        part = _IN_PLACE.sub("", part.strip(" .:-–—()"))
+        part = _DATE_CLAUSE.sub("", _IN_PLACE.sub("", part.strip(" .:-–—()")))
+        part = _drop_echo(part)
         while part.split() and part.split()[-1].lower().strip(".") in _CALENDAR:
             part = part.rsplit(" ", 1)[0] if " " in part else ""
-        if not part or _is_title(part, lex) or not person_like(part):
+        if not part or _is_title(part, lex):
+            continue
+        part = cut_title(part, lex)
+        if not person_like(part) or part.lower() in lex.not_names:
             continue
         if part not in out:
             out.append(part)

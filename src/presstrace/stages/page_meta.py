@@ -51,6 +51,12 @@ _BY_TEXT = (
     "'by ') or starts-with(normalize-space(.), 'Written by ') or starts-with(normalize-space(.), "
     "'Posted by ')][not(ancestor::script or ancestor::style or ancestor::a[not(@rel)])]"
 )
+_AUTHOR_LINK = (
+    "//body//a[contains(@href, '/author/') or contains(@href, '/authors/') "
+    "or contains(@href, '/writers/') or contains(@href, '/journalist/') "
+    "or contains(@href, '/autor/') or contains(@href, '/auteur/') "
+    "or contains(@href, '/contributor/') or contains(@href, '/contributors/')]"
+)
 _CHROME = {"nav", "footer", "aside"}
 _SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
 
@@ -65,6 +71,7 @@ class PageMeta:
     ld_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
     by_lines: list[str] = field(default_factory=list)
+    author_links: list[str] = field(default_factory=list)
     standfirst: str | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
 
@@ -76,6 +83,29 @@ def _in_chrome(el: HtmlElement) -> bool:
 
 def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
+
+
+_BLOCKS = {"br", "div", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "time"}
+
+
+def _spaced_text(el: HtmlElement) -> str:
+    """Text with a space wherever a line break or block child separates two runs.
+
+    ``text_content`` glues "Jane Roe<div>Senior Reporter</div>" into "Jane RoeSenior
+    Reporter"; headlines with a ``<br>`` suffer the same.
+    """
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        gap = " " if node.tag in _BLOCKS else ""
+        parts.append(gap + (node.text or "") if isinstance(node.tag, str) else "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        parts.append(gap)
+
+    walk(el)
+    return " ".join("".join(parts).split())
 
 
 def _ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
@@ -132,7 +162,8 @@ def read(tree: HtmlElement) -> PageMeta:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         if key and key not in pm.meta and m.get("content", "").strip():
             pm.meta[key] = " ".join(m.get("content").split())
-    pm.h1 = [t for t in (_text(h) for h in tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")) if t][:6]
+    heads = tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")
+    pm.h1 = [t for t in (_spaced_text(h) for h in heads) if t][:6]
     objs = _ld_objects(tree)
     pm.ld = _article_ld(objs)
     pm.ld_authors = _names(pm.ld.get("author"))
@@ -147,7 +178,7 @@ def read(tree: HtmlElement) -> PageMeta:
             and len(pm.byline_texts) < 10
             and not _in_chrome(el)
         ):
-            t = _text(el)
+            t = _spaced_text(el)
             if t and len(t) <= 200:
                 pm.byline_texts.append(t)
         elif (
@@ -162,8 +193,19 @@ def read(tree: HtmlElement) -> PageMeta:
                 pm.standfirst = t
     for node in tree.xpath(_BY_TEXT)[:20]:
         t = " ".join(str(node).split())
+        if len(t) <= 4:
+            # "By <a href=...>Jane Roe</a>": the name sits in the next element
+            holder = node.getparent()
+            if holder is not None and node.is_tail:
+                holder = holder.getparent()
+            t = _spaced_text(holder) if holder is not None else ""
         if 4 < len(t) <= 80:
             pm.by_lines.append(t)
+    for link in tree.xpath(_AUTHOR_LINK)[:10]:
+        t = _spaced_text(link)
+        # an author box may sit in an <aside>; navigation and footers are still out
+        if t and len(t) <= 60 and not any(a.tag in ("nav", "footer") for a in link.iterancestors()):
+            pm.author_links.append(t)
     for fig in tree.xpath("//figcaption | //*[contains(@class, 'wp-caption-text')]"):
         credit = None
         for sub in fig.xpath(".//*[@class]"):

@@ -21,8 +21,16 @@ from . import bylines, credits, page_meta
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
-AUTHOR_ORDER = ("ld", "traf", "meta", "byline", "by")
-_SEPARATORS = re.compile(r"\s+[|–—·»:\-]{1,2}\s+")
+AUTHOR_ORDER = ("ld", "meta", "citation", "traf", "byline", "by", "link")
+META_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "cxenseparse:author",
+)
+_SEPARATORS = re.compile(r"\s+[|–—·•»:\-]{1,2}\s+")
 _WORD = re.compile(r"\w+")
 
 
@@ -65,11 +73,41 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
     return out.strip()
 
 
+_H1_SUFFIX_JUNK = re.compile(r"(?:posted|published|updated|by)\b")
+_H1_SOURCE_TAIL = re.compile(r"\(\S+\.\w+\)\W*\d*\s*$")
+
+
+def _framed(h1: str, title: str) -> bool:
+    """The headline element wraps a metadata title in page furniture.
+
+    "Blog: Headline", "Dec 18 2025 Headline", "Headline Posted on July 1 by admin",
+    "Headline (example.com) 87": a label or date before it, a byline, date or source
+    after it. Plain extra words ("The Headline", "Headline: a subtitle") do not count.
+    """
+    h, t = _norm(h1), _norm(title)
+    k = h.find(t)
+    if len(t) <= 15 or k < 0 or h == t:
+        return False
+    before, after = h[:k].split(), h[k + len(t) :].strip()
+    if before:
+        raw_before = " ".join(h1.split()[: len(before)])
+        dated = len(before) >= 2 and any(ch.isdigit() for ch in raw_before)
+        if len(before) > 5 or not (raw_before.endswith((":", "|", "-", "–")) or dated):
+            return False
+    return not after or bool(_H1_SUFFIX_JUNK.match(after) or _H1_SOURCE_TAIL.search(h1))
+
+
 def choose_title(
     pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None
 ) -> str | None:
+    """The visible headline when the metadata agrees with it, else the metadata title.
+
+    A lone ``<h1>`` is trusted on its own unless it reads like a section label (fewer
+    than three words, or all capitals); an ``<h1>`` that wraps the metadata title in a
+    label, date or byline gives way to that title.
+    """
     candidates = [
-        t
+        html.unescape(t)
         for t in (
             pm.ld.get("headline") if isinstance(pm.ld.get("headline"), str) else None,
             pm.meta.get("og:title"),
@@ -81,31 +119,59 @@ def choose_title(
     ]
     stripped = [strip_site_suffix(c, site, url) for c in candidates]
     keys = {_norm(c) for c in candidates} | {_norm(s) for s in stripped}
-    for h in pm.h1:
+    # what the site appends to its titles is its name; an <h1> saying just that is a logo
+    site_names = _site_keys(site, url) | {
+        _norm(c[len(s) :]) for c, s in zip(candidates, stripped, strict=True) if c != s
+    }
+    h1s = [
+        strip_site_suffix(html.unescape(h), site, url) for h in pm.h1 if _norm(h) not in site_names
+    ]
+    for h in h1s:
         n = _norm(h)
         if n and (n in keys or any(k.startswith(n) and len(n) > 20 for k in keys)):
-            return html.unescape(h)
-    if len(pm.h1) == 1 and 2 <= len(pm.h1[0].split()) <= 40:
-        return html.unescape(pm.h1[0])
-    return html.unescape(stripped[0]) if stripped else None
+            return h
+    for h in h1s:
+        inside = [s for s in stripped if _framed(h, s)]
+        if inside:
+            return max(inside, key=len)
+    if len(h1s) == 1 and 3 <= len(h1s[0].split()) <= 40 and not h1s[0].isupper():
+        return h1s[0]
+    if stripped:
+        return stripped[0]
+    return h1s[0] if h1s else None
 
 
 def choose_authors(
     pm: page_meta.PageMeta, traf_author: str | None, publisher: str | None, resources: Resources
 ) -> tuple[str, ...]:
-    """People from the first source that names any: trafilatura, JSON-LD, byline elements.
+    """People from the first source that names any, in ``AUTHOR_ORDER``.
 
+    What the page declares (JSON-LD, author meta tags, citation tags) comes before
+    trafilatura's guess, then byline elements, "By ..." text and links to author pages.
     A source that names only the publisher (a site credited as author) is used only when
-    no other source names anyone.
+    no other source names anyone; a declared handle or team name is the last resort.
     """
     lex = bylines.lexicon(resources)
     org = _norm(publisher)
+    cited = pm.meta.get("citation_author", "")
+    if cited.count(",") == 1:
+        cited = " ".join(reversed([p.strip() for p in cited.split(",")]))
+    written_by = next(
+        (
+            pm.meta.get(f"twitter:data{n}", "")
+            for n in (1, 2)
+            if pm.meta.get(f"twitter:label{n}", "").lower().startswith("written by")
+        ),
+        "",
+    )
     sources = {
         "traf": (traf_author or "").split(";"),
         "ld": pm.ld_authors,
         "byline": pm.byline_texts[:3],
-        "meta": [pm.meta.get("author", "")],
+        "meta": [pm.meta.get(k, "") for k in META_AUTHOR_KEYS] + [written_by],
         "by": [b for b in pm.by_lines if bylines.strip_lead(b, lex) is not None][:2],
+        "link": pm.author_links[:2],
+        "citation": [cited],
     }
     fallback: tuple[str, ...] = ()
     for key in AUTHOR_ORDER:
@@ -117,7 +183,22 @@ def choose_authors(
         if names and any(_norm(n) != org for n in names):
             return tuple(names)
         fallback = fallback or tuple(names)
-    return fallback
+    return fallback or raw_author(pm)
+
+
+_HANDLE = re.compile(r"^[\w][\w .'’&-]{1,60}$")
+
+
+def raw_author(pm: page_meta.PageMeta) -> tuple[str, ...]:
+    """The page's declared author as written, when it names no person we recognise.
+
+    Blogs credit a handle ("jdoe_writes") or a team ("Acme Editorial Team"); declared in
+    the metadata, that is still who the page says wrote it.
+    """
+    for value in (pm.meta.get("author"), *(pm.ld_authors[:1])):
+        if value and _HANDLE.match(value.strip()) and "." not in value:
+            return (value.strip(),)
+    return ()
 
 
 def choose_date(pm: page_meta.PageMeta, traf_date: str | None) -> str | None:

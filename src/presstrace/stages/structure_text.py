@@ -47,6 +47,12 @@ _TEXT_DATE = re.compile(
     r"|(?P<m2>[A-Za-zéûäç]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b"
 )
 _WRAP_MIN, _WRAP_MAX = 45, 100
+BREAK_COST = 60
+LONG_LINE = 15  # words: a line this long is content even without a closing stop
+_URL_OR_STAMP = re.compile(
+    r"^(?:https?://\S+|www\.\S+|\d+|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]+)?)$", re.IGNORECASE
+)
+_ONE_WORD_LOWER = re.compile(r"^[a-z][a-z\-]*$")
 
 
 @dataclass
@@ -62,6 +68,9 @@ class _Page:
     captions: list[Caption] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    # body indices right after a template heading ("Related Posts", "More from ..."):
+    # the article rarely runs on past one, so the prose run pays to cross it
+    breaks: set[int] = field(default_factory=set)
 
     def add_authors(self, names: list[str]) -> None:
         self.authors.extend(n for n in names if n not in self.authors)
@@ -219,6 +228,8 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
             page.removed.append(Removed(b, reason))
             in_list = reason in (bp.TEMPLATE, bp.NAVIGATION)
             tail = tail or reason == bp.TEMPLATE
+            if reason == bp.TEMPLATE:
+                page.breaks.add(len(page.body))
             continue
         if in_list and bp.is_link_line(b):
             page.removed.append(Removed(b, bp.TEMPLATE))
@@ -253,14 +264,42 @@ def _body(blocks_: list[str], i: int, page: _Page, resources: Resources) -> None
 
 
 def _weight(block: str) -> int:
-    """Positive for a paragraph of prose, negative for a menu item or link line."""
+    """Positive for a paragraph of prose, negative for a menu item or link line.
+
+    A long line without a closing stop (a recipe line, a list item with details) is
+    still content, at half weight; menu and teaser lines are short.
+    """
     words = bp.word_count(block)
     if words >= 5 and bp.is_sentence(block):
         return words
-    return -max(4, words)
+    if words >= LONG_LINE:
+        return words // 2
+    return -max(6, words)
 
 
-def main_run(body: list[str]) -> tuple[int, int]:
+def comment_marker(resources: Resources) -> re.Pattern[str]:
+    pattern = resources.memo.get("structure_text.comments")
+    if pattern is None:
+        words = sorted(resources.data_lines("comment_markers.txt"), key=len, reverse=True)
+        alts = "|".join(re.escape(w) for w in words)
+        pattern = re.compile(rf"^\S.{{0,60}}?\s(?:{alts})\s?:$", re.IGNORECASE)
+        resources.memo["structure_text.comments"] = pattern
+    return pattern
+
+
+def comments_start(body: list[str], resources: Resources) -> int:
+    """Where reader comments begin: the first of at least two "name says:" headers."""
+    marker = comment_marker(resources)
+    heads = [k for k, b in enumerate(body) if bp.word_count(b) <= 10 and marker.match(b)]
+    return heads[0] if len(heads) >= 2 else len(body)
+
+
+def is_debris(block: str) -> bool:
+    """A line no article is written in: a bare URL, number or timestamp, a share button."""
+    return bool(_URL_OR_STAMP.match(block) or _ONE_WORD_LOWER.match(block))
+
+
+def main_run(body: list[str], breaks: frozenset[int] | set[int] = frozenset()) -> tuple[int, int]:
     """[start, end) of the densest run of prose (maximum-sum run of block weights).
 
     A whole-page dump keeps menus, teasers and footers around the article; they are
@@ -269,6 +308,8 @@ def main_run(body: list[str]) -> tuple[int, int]:
     best, best_span = 0, (0, len(body))
     total, start = 0, 0
     for k, block in enumerate(body):
+        if k in breaks:
+            total -= BREAK_COST
         if total <= 0:
             total, start = 0, k
         total += _weight(block)
@@ -285,10 +326,22 @@ def from_page_text(raw: str, base: Article, resources: Resources) -> Article:
     i = _header(blocks_, page, lex)
     i = _top(blocks_, i, page, resources)
     _body(blocks_, i, page, resources)
-    start, end = main_run(page.body)
+    cut = comments_start(page.body, resources)
+    page.removed.extend(Removed(b, bp.COMMENTS) for b in page.body[cut:])
+    page.body = page.body[:cut]
+    start, end = main_run(page.body, page.breaks)
     outside = page.body[:start] + page.body[end:]
     page.removed.extend(Removed(b, bp.NAVIGATION) for b in outside)
-    page.body = page.body[start:end]
+    kept: list[str] = []
+    seen: set[str] = set()
+    for b in page.body[start:end]:
+        repeat = b in seen
+        if is_debris(b) or repeat:
+            page.removed.append(Removed(b, bp.NAVIGATION))
+        else:
+            kept.append(b)
+        seen.add(b)
+    page.body = kept
     clex = credits.lexicon(resources)
     if page.body and page.credited_source is None:
         source = credits.dateline_source(page.body[0], clex) or credits.trailing_source(

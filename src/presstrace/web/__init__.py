@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..store import is_database_url
 from .app import create_app
 from .security import check_host
 
@@ -50,7 +51,7 @@ def serve(
             server_header=False,
         )
         return
-    os.environ[DB_ENV] = str(Path(db_path).resolve())
+    os.environ[DB_ENV] = db_path if is_database_url(db_path) else str(Path(db_path).resolve())
     uvicorn.run(
         "presstrace.web:app_from_env",
         factory=True,

@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..store import Store
+from ..store import Store, open_store
 from .highlight import claim_value, snippet_html
 from .security import SECURITY_HEADERS, safe_url
 
@@ -39,7 +39,7 @@ class StorePool:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        Store(self.path, readonly=True).close()  # fail now, with a clear error, if missing
+        open_store(self.path, readonly=True).close()  # fail now, with a clear error, if missing
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[Store] = []
@@ -47,7 +47,7 @@ class StorePool:
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self.path, readonly=True)
+            store = open_store(self.path, readonly=True)
             self._local.store = store
             with self._lock:
                 self._all.append(store)

@@ -1,222 +1,46 @@
-"""The SQLite store: the only module that speaks SQL.
+"""The store: the only code that speaks SQL, on SQLite or PostgreSQL.
 
 One row per article, quote, entity mention, claim and flag, in plain tables a person
-can read with ``sqlite3`` or Datasette. The schema evolves by numbered migrations
+can read with ``sqlite3``, ``psql`` or Datasette. The schema evolves by numbered migrations
 recorded in ``schema_migrations``. Writes are idempotent upserts keyed by the stable
 article id; the full JSON record is kept beside the rows so an export reproduces the
-record exactly. Every statement is parameterised.
+record exactly. Every statement is parameterised. The queries here are written once, with
+``?`` placeholders, in SQL both engines accept; the differences live in a ``Backend``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
-from .errors import StoreError
-from .records import Article, Fingerprint
-from .sites import SiteProfile
+from ..errors import StoreError
+from ..records import Article, Fingerprint
+from ..sites import SiteProfile
+from .backend import Backend, is_database_url
+from .rows import (
+    _SUMMARY,
+    _SUMMARY_COLUMNS,
+    CopyLink,
+    CorpusRow,
+    QuoteHit,
+    SearchHit,
+    StoryRow,
+    _article_ref,
+    _claim,
+    _now,
+    _original_side,
+    _quote,
+    _summary,
+    _where,
+    site_of,
+)
 
 UpsertResult = Literal["ingested", "updated", "unchanged", "kept_apart"]
-
-# Numbered migrations: (number, SQL). Applied in number order, each once; a number is
-# never reused or edited after it lands: add a new one instead.
-MIGRATIONS: list[tuple[int, str]] = [
-    # 1: articles and everything found in them
-    (
-        1,
-        """
-    CREATE TABLE articles (
-        rowid INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        input TEXT,
-        url TEXT,
-        site TEXT,
-        title TEXT,
-        subtitle TEXT,
-        authors TEXT NOT NULL DEFAULT '[]',
-        publisher TEXT,
-        published TEXT,
-        crawled TEXT,
-        language TEXT,
-        text TEXT NOT NULL,
-        credited_source TEXT,
-        record TEXT NOT NULL,
-        record_hash TEXT NOT NULL,
-        stages TEXT NOT NULL DEFAULT '{}',
-        ingested_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE INDEX articles_site ON articles(site);
-    CREATE INDEX articles_published ON articles(published);
-    CREATE TABLE captions (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, text TEXT NOT NULL, credit TEXT,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE TABLE removed (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE TABLE entities (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        text TEXT NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL, role TEXT,
-        stage TEXT,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE INDEX entities_name ON entities(name);
-    CREATE TABLE quotes (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, kind TEXT NOT NULL,
-        content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content TEXT NOT NULL,
-        cue_start INTEGER, cue_end INTEGER, cue TEXT,
-        speaker_start INTEGER, speaker_end INTEGER, speaker TEXT,
-        speaker_name TEXT, stage TEXT,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE INDEX quotes_speaker ON quotes(speaker_name);
-    CREATE TABLE claims (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        text TEXT NOT NULL, source_name TEXT, about TEXT NOT NULL,
-        value_low REAL, value_high REAL, qualifier TEXT, unit TEXT, stage TEXT,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE INDEX claims_about ON claims(about);
-    CREATE TABLE conflicts (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, about TEXT NOT NULL, claims TEXT NOT NULL, sources TEXT NOT NULL,
-        stage TEXT,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE TABLE flags (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, code TEXT NOT NULL, start INTEGER, "end" INTEGER,
-        evidence TEXT NOT NULL, severity TEXT, stage TEXT,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE INDEX flags_code ON flags(code);
-    CREATE TABLE article_errors (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL,
-        PRIMARY KEY (article_id, idx)
-    );
-    CREATE TABLE inputs (
-        source TEXT PRIMARY KEY,
-        status TEXT NOT NULL CHECK (status IN ('stored', 'kept_apart')),
-        article_id TEXT,
-        code TEXT,
-        message TEXT,
-        updated_at TEXT NOT NULL
-    );
-    CREATE VIEW kept_apart AS
-        SELECT source, code, message, updated_at FROM inputs WHERE status = 'kept_apart';
-    CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, text, content='articles', content_rowid='rowid', tokenize='unicode61'
-    );
-    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text)
-            VALUES ('delete', old.rowid, old.title, old.text);
-    END;
-    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text)
-            VALUES ('delete', old.rowid, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    """,
-    ),
-    # 2: copy detection and stories (corpus jobs)
-    (
-        2,
-        """
-    CREATE TABLE fingerprints (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        minhash BLOB NOT NULL,
-        anchors TEXT NOT NULL DEFAULT '[]',
-        language TEXT,
-        made_by TEXT
-    );
-    CREATE TABLE copies (
-        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        relation TEXT NOT NULL,
-        score REAL NOT NULL,
-        original TEXT,
-        aligned TEXT NOT NULL DEFAULT '[]',
-        made_by TEXT,
-        PRIMARY KEY (a, b)
-    );
-    CREATE INDEX copies_b ON copies(b);
-    CREATE INDEX copies_relation ON copies(relation);
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        title TEXT,
-        first TEXT,
-        last TEXT,
-        outlets TEXT NOT NULL DEFAULT '[]',
-        size INTEGER NOT NULL,
-        made_by TEXT
-    );
-    CREATE TABLE story_articles (
-        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        PRIMARY KEY (story_id, article_id)
-    );
-    CREATE INDEX story_articles_article ON story_articles(article_id);
-    CREATE TABLE corpus_runs (
-        job TEXT PRIMARY KEY,
-        ran_at TEXT NOT NULL
-    );
-    CREATE VIEW site_copying AS
-        SELECT ar.site AS site,
-               count(*) AS articles,
-               sum(EXISTS (
-                   SELECT 1 FROM copies c JOIN articles o ON o.id = c.original
-                   WHERE c.relation IN ('syndicated', 'rewritten', 'translated')
-                     AND (c.a = ar.id OR c.b = ar.id) AND c.original != ar.id
-                     AND coalesce(o.site, '') != ar.site
-               )) AS copied
-        FROM articles ar WHERE ar.site IS NOT NULL GROUP BY ar.site;
-    """,
-    ),
-    # 3: per-site profiles (flags.v1): share of articles with each flag, bylines seen
-    (
-        3,
-        """
-    CREATE VIEW site_articles AS
-        SELECT site, count(*) AS articles FROM articles WHERE site IS NOT NULL GROUP BY site;
-    CREATE VIEW site_flags AS
-        SELECT a.site AS site, f.code AS code,
-               count(DISTINCT f.article_id) AS flagged,
-               count(DISTINCT CASE WHEN f.severity IN ('warning', 'strong')
-                                   THEN f.article_id END) AS flagged_warning,
-               t.articles AS articles
-        FROM flags f
-        JOIN articles a ON a.id = f.article_id
-        JOIN site_articles t ON t.site = a.site
-        GROUP BY a.site, f.code;
-    CREATE VIEW site_bylines AS
-        SELECT a.site AS site, j.value AS byline, count(*) AS articles
-        FROM articles a, json_each(a.authors) AS j
-        WHERE a.site IS NOT NULL
-        GROUP BY a.site, j.value;
-    """,
-    ),
-]
 
 # Relations in the ``copies`` table that mean one text was made from another (``same_story``
 # and ``unrelated`` are verdicts on candidate pairs, not copies).
@@ -237,106 +61,61 @@ CHILD_TABLES = (
 CORPUS_TABLES = ("fingerprints", "copies", "stories", "story_articles", "corpus_runs")
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def site_of(url: str | None) -> str | None:
-    """The site (host without ``www.``) an article URL belongs to."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: str
-    title: str | None
-    url: str | None
-    snippet: str
-    rank: float
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteHit:
-    """One stored quote with its article, for listings by speaker."""
-
-    article_id: str
-    title: str | None
-    url: str | None
-    kind: str
-    content: str
-    cue: str | None
-    speaker: str | None
-    speaker_name: str | None
-
-
 class Store:
-    """A presstrace database. ``Store(":memory:")`` for tests."""
+    """A presstrace database: a SQLite file (``":memory:"`` for tests) or a
+    ``postgresql://`` URL."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
-        self.path = str(path)
+    def __init__(self, target: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(target)
         self.readonly = readonly
-        try:
-            if readonly:
-                if self.path != ":memory:" and not Path(self.path).exists():
-                    raise StoreError(f"no database at {self.path}")
-                uri = f"file:{Path(self.path).resolve()}?mode=ro"
-                self.conn = sqlite3.connect(
-                    uri, uri=True, check_same_thread=False, isolation_level=None
-                )
-            else:
-                self.conn = sqlite3.connect(
-                    self.path, check_same_thread=False, isolation_level=None
-                )
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA busy_timeout = 10000")
-            if not readonly:
-                if self.path != ":memory:":
-                    self.conn.execute("PRAGMA journal_mode = WAL")
-                    self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.backend = backend_for(self.path)
+        self._present: set[str] = set()
+        self.conn: Any = self.backend.connect(self.path, readonly)
+        if not readonly:
+            try:
                 self.migrate()
-        except sqlite3.Error as e:
-            raise StoreError(f"cannot open database {self.path}: {e}") from e
+            except StoreError:
+                self.conn.close()
+                raise
 
     # -- schema ----------------------------------------------------------------
 
     @property
     def schema_version(self) -> int:
-        try:
-            row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
-        except sqlite3.OperationalError:
+        if not self.backend.has_table(self.conn, "schema_migrations"):
             return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
 
     def migrate(self) -> None:
         """Apply every numbered migration not yet recorded, each in its own transaction."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        applied = {int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")}
-        for number, sql in sorted(MIGRATIONS):
+        applied: set[int] = set()
+        if self.backend.has_table(self.conn, "schema_migrations"):
+            applied = {
+                int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")
+            }
+        for number, sql in sorted(self.backend.migrations):
             if number in applied:
                 continue
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                for statement in _split_sql(sql):
-                    self.conn.execute(statement)
+                self.conn.execute(self.backend.begin_sql)
+                self.backend.lock(self.conn, "presstrace migrations")
                 self.conn.execute(
-                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                    (number, _now()),
+                    "CREATE TABLE IF NOT EXISTS schema_migrations "
+                    "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
                 )
+                done = self.conn.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (number,)
+                ).fetchone()
+                if done is None:  # another process may have applied it meanwhile
+                    self.backend.run_script(self.conn, sql)
+                    self.conn.execute(
+                        "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                        (number, _now()),
+                    )
                 self.conn.execute("COMMIT")
-            except sqlite3.Error as e:
-                _rollback_quietly(self.conn)
+            except self.backend.error as e:
+                _rollback_quietly(self)
                 raise StoreError(f"migration {number} failed: {e}") from e
 
     def close(self) -> None:
@@ -359,11 +138,11 @@ class Store:
         self, articles: Iterable[Article], provenance: Mapping[str, str] | None = None
     ) -> list[UpsertResult]:
         """Store a batch in one transaction: all of it lands, or none of it."""
-        with self.transaction():
+        with self.transaction(), self.backend.pipeline(self.conn):
             return [self._upsert(a, provenance or {}) for a in articles]
 
     def transaction(self) -> _Transaction:
-        return _Transaction(self.conn)
+        return _Transaction(self)
 
     def _upsert(self, article: Article, provenance: Mapping[str, str]) -> UpsertResult:
         now = _now()
@@ -382,6 +161,7 @@ class Store:
         record_json = json.dumps(record, ensure_ascii=False, sort_keys=True)
         record_hash = hashlib.sha256(record_json.encode("utf-8")).hexdigest()
         aid = article.id
+        self.backend.lock(self.conn, aid)
         existing = self.conn.execute(
             "SELECT record_hash FROM articles WHERE id = ?", (aid,)
         ).fetchone()
@@ -677,7 +457,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT a.site, a.id AS article_id, a.title, f.code, f.severity, f.start, "
             f'f."end", f.evidence FROM flags f JOIN articles a ON a.id = f.article_id {where} '
-            "ORDER BY a.site, a.rowid, f.idx LIMIT ?",
+            "ORDER BY a.site NULLS FIRST, a.rowid, f.idx LIMIT ?",
             (*params, limit),
         ).fetchall()
         return [dict(r) for r in rows]
@@ -685,21 +465,27 @@ class Store:
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and text, best first, with highlighted snippets.
 
-        The user's words are quoted as FTS5 phrases, so punctuation and FTS operators in
-        the query are searched for, never interpreted.
+        Every word must match; punctuation and search operators in the query are searched
+        for, never interpreted.
         """
-        match = fts_query(query)
-        if not match:
+        ranked = self.backend.search_ranked(self.conn, query, limit, offset)
+        if not ranked:
             return []
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.url, "
-            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, "
-            "bm25(articles_fts, 5.0, 1.0) AS rank "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        ).fetchall()
-        return [SearchHit(r["id"], r["title"], r["url"], r["snip"], r["rank"]) for r in rows]
+        rowids = [rid for rid, _ in ranked]
+        rows = {
+            r["rowid"]: r
+            for r in self.conn.execute(
+                "SELECT rowid, id, title, url FROM articles "
+                f"WHERE rowid IN ({self.backend.in_int_values})",
+                (json.dumps(rowids),),
+            )
+        }
+        snips = self.backend.snippets(self.conn, query, rowids, ("[", "]"), 12)
+        return [
+            SearchHit(rows[rid]["id"], rows[rid]["title"], rows[rid]["url"], snips[rid], rank)
+            for rid, rank in ranked
+            if rid in rows and rid in snips
+        ]
 
     # -- corpus jobs: fingerprints, copy links, stories --------------------------
 
@@ -750,10 +536,10 @@ class Store:
                 self.conn.execute("DELETE FROM copies WHERE made_by = ?", (made_by,))
             else:
                 ids = json.dumps(sorted(touching))
+                values = self.backend.in_values
                 self.conn.execute(
-                    "DELETE FROM copies WHERE made_by = ? AND "
-                    "(a IN (SELECT value FROM json_each(?)) "
-                    "OR b IN (SELECT value FROM json_each(?)))",
+                    "DELETE FROM copies WHERE made_by = ? "
+                    f"AND (a IN ({values}) OR b IN ({values}))",
                     (made_by, ids, ids),
                 )
             self._record_run(made_by)
@@ -785,12 +571,11 @@ class Store:
     @property
     def has_corpus_tables(self) -> bool:
         """False for a database written before migration 2 and opened read-only."""
-        try:
-            row = self.conn.execute(
-                "SELECT 1 FROM schema_migrations WHERE version = ?", (2,)
-            ).fetchone()
-        except sqlite3.OperationalError:
+        if not self.backend.has_table(self.conn, "schema_migrations"):
             return False
+        row = self.conn.execute(
+            "SELECT 1 FROM schema_migrations WHERE version = ?", (2,)
+        ).fetchone()
         return row is not None
 
     def copies(self, article_id: str | None = None) -> list[CopyLink]:
@@ -854,7 +639,8 @@ class Store:
         ):
             members.setdefault(r["story_id"], []).append(r["article_id"])
         rows = self.conn.execute(
-            "SELECT * FROM stories WHERE size >= ? ORDER BY size DESC, first, id", (min_size,)
+            "SELECT * FROM stories WHERE size >= ? ORDER BY size DESC, first NULLS FIRST, id",
+            (min_size,),
         )
         return [
             StoryRow(
@@ -880,7 +666,7 @@ class Store:
             "q.speaker_name FROM quotes q JOIN articles a ON a.id = q.article_id "
             "LEFT JOIN (SELECT speaker_name AS name, count(*) AS n FROM quotes "
             "GROUP BY speaker_name) c ON c.name = q.speaker_name "
-            "WHERE ? IS NULL OR lower(q.speaker_name) LIKE ? ESCAPE '\\' "
+            "WHERE CAST(? AS TEXT) IS NULL OR lower(q.speaker_name) LIKE ? ESCAPE '\\' "
             "ORDER BY q.speaker_name IS NULL, c.n DESC, q.speaker_name, a.rowid, q.idx "
             "LIMIT ?",
             (pattern, pattern, limit),
@@ -904,35 +690,47 @@ class Store:
     # story_articles, copies) may be missing: then the views are empty, not errors.
 
     def has_table(self, name: str) -> bool:
-        row = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
-        ).fetchone()
-        return row is not None
+        return self.backend.has_table(self.conn, name)
 
     def _columns(self, table: str) -> set[str]:
-        rows = self.conn.execute("SELECT name FROM pragma_table_info(?)", (table,)).fetchall()
-        return {r["name"] for r in rows}
+        return self.backend.columns(self.conn, table)
 
     def _has_stories(self) -> bool:
-        return self.has_table("stories") and {"story_id", "article_id"} <= self._columns(
-            "story_articles"
+        return self._once_true(
+            "stories",
+            lambda: (
+                self.has_table("stories")
+                and {"story_id", "article_id"} <= self._columns("story_articles")
+            ),
         )
 
     def _has_copies(self) -> bool:
-        return {"a", "b", "relation", "score", "original"} <= self._columns("copies")
+        return self._once_true(
+            "copies", lambda: {"a", "b", "relation", "score", "original"} <= self._columns("copies")
+        )
+
+    def _once_true(self, key: str, check: Callable[[], bool]) -> bool:
+        """``check()``, remembered once true: migrations add tables, never drop them, and
+        each web request asks (a catalog query is a server round trip on PostgreSQL)."""
+        if key in self._present:
+            return True
+        found = check()
+        if found:
+            self._present.add(key)
+        return found
 
     def recent_articles(
         self, limit: int = 50, offset: int = 0, site: str | None = None
     ) -> list[dict[str, Any]]:
         """Article summaries, newest first, undated ones last (optionally of one site)."""
-        where, params = _where(("a.site = ?", site))
+        where, params = _where(self.backend.in_values, ("a.site = ?", site))
         # Pick the page first, then count quotes/claims/flags for those rows only.
         rows = self.conn.execute(
             "WITH page AS (SELECT a.rowid AS rid, a.published AS p FROM articles a" + where + " "
-            "ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?) "
+            "ORDER BY a.published DESC NULLS LAST, a.rowid DESC LIMIT ? OFFSET ?) "
             + _SUMMARY_COLUMNS
             + " FROM page JOIN articles a ON a.rowid = page.rid "
-            "ORDER BY page.p DESC, page.rid DESC",
+            "ORDER BY page.p DESC NULLS LAST, page.rid DESC",
             (*params, limit, offset),
         ).fetchall()
         return [_summary(r) for r in rows]
@@ -941,34 +739,23 @@ class Store:
         self, query: str, limit: int = 20, offset: int = 0, marks: tuple[str, str] = ("[", "]")
     ) -> list[dict[str, Any]]:
         """Full-text hits as article summaries with a ``snippet`` (matches between marks)."""
-        match = fts_query(query)
-        if not match:
-            return []
-        # Rank first, then make snippets for the page only: snippet() in the ranking
-        # query would run for every match, not just the rows shown.
-        ranked = self.conn.execute(
-            "SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        ).fetchall()
+        # Rank first, then make snippets for the page only: snippets in the ranking
+        # query would be made for every match, not just the rows shown.
+        ranked = self.backend.search_ranked(self.conn, query, limit, offset)
         if not ranked:
             return []
+        rowids = [rid for rid, _ in ranked]
         rows = self.conn.execute(
-            _SUMMARY_COLUMNS + ", a.rowid AS rid, "
-            "snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snip "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))",
-            (marks[0], marks[1], match, json.dumps([r["rowid"] for r in ranked])),
+            _SUMMARY_COLUMNS + ", a.rowid AS rid FROM articles a "
+            f"WHERE a.rowid IN ({self.backend.in_int_values})",
+            (json.dumps(rowids),),
         ).fetchall()
         by_rowid = {r["rid"]: r for r in rows}
+        snips = self.backend.snippets(self.conn, query, rowids, marks, 16)
         return [
-            {
-                **_summary(by_rowid[h["rowid"]]),
-                "snippet": by_rowid[h["rowid"]]["snip"],
-                "rank": h["rank"],
-            }
-            for h in ranked
-            if h["rowid"] in by_rowid
+            {**_summary(by_rowid[rid]), "snippet": snips[rid], "rank": rank}
+            for rid, rank in ranked
+            if rid in by_rowid and rid in snips
         ]
 
     def article_summaries(self, ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -990,11 +777,13 @@ class Store:
         article_ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Quotes with their article, newest first; by one speaker or among some articles."""
-        where, params = _where(("q.speaker_name = ?", speaker), ("q.article_id", article_ids))
+        where, params = _where(
+            self.backend.in_values, ("q.speaker_name = ?", speaker), ("q.article_id", article_ids)
+        )
         rows = self.conn.execute(
             "SELECT q.*, a.title, a.url, a.site, a.published FROM quotes q "
             "JOIN articles a ON a.id = q.article_id" + where + " "
-            "ORDER BY a.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?",
+            "ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return [_quote(r) for r in rows]
@@ -1007,11 +796,13 @@ class Store:
         article_ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Claims with their article, newest first; about one quantity or among some articles."""
-        where, params = _where(("c.about = ?", about), ("c.article_id", article_ids))
+        where, params = _where(
+            self.backend.in_values, ("c.about = ?", about), ("c.article_id", article_ids)
+        )
         rows = self.conn.execute(
             "SELECT c.*, a.title, a.url, a.site, a.published FROM claims c "
             "JOIN articles a ON a.id = c.article_id" + where + " "
-            "ORDER BY a.published DESC, c.article_id, c.idx LIMIT ? OFFSET ?",
+            "ORDER BY a.published DESC NULLS LAST, c.article_id, c.idx LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         return [_claim(r) for r in rows]
@@ -1020,12 +811,12 @@ class Store:
         self, limit: int = 50, offset: int = 0, article_ids: Sequence[str] | None = None
     ) -> list[dict[str, Any]]:
         """Conflicts between claims, each with the claims it names resolved."""
-        where, params = _where(("k.article_id", article_ids))
+        where, params = _where(self.backend.in_values, ("k.article_id", article_ids))
         rows = self.conn.execute(
             "SELECT k.article_id, k.idx, k.about, k.claims, k.sources, "
             "a.title, a.url, a.site, a.published FROM conflicts k "
             "JOIN articles a ON a.id = k.article_id" + where + " "
-            "ORDER BY a.published DESC, k.article_id, k.idx LIMIT ? OFFSET ?",
+            "ORDER BY a.published DESC NULLS LAST, k.article_id, k.idx LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
         out = []
@@ -1034,7 +825,7 @@ class Store:
             claim_rows = self.conn.execute(
                 "SELECT c.*, a.title, a.url, a.site, a.published FROM claims c "
                 "JOIN articles a ON a.id = c.article_id "
-                "WHERE c.article_id = ? AND c.idx IN (SELECT value FROM json_each(?)) "
+                f"WHERE c.article_id = ? AND c.idx IN ({self.backend.in_int_values}) "
                 "ORDER BY c.idx",
                 (r["article_id"], json.dumps(idxs)),
             ).fetchall()
@@ -1067,7 +858,7 @@ class Store:
             "SELECT a.site, e.role, count(*) AS mentions FROM entities e "
             "JOIN articles a ON a.id = e.article_id "
             "WHERE e.label = 'PERSON' AND e.name = ? "
-            "GROUP BY a.site, e.role ORDER BY a.site, mentions DESC",
+            "GROUP BY a.site, e.role ORDER BY a.site NULLS FIRST, mentions DESC",
             (name,),
         ).fetchall()
         ids = [
@@ -1104,7 +895,8 @@ class Store:
             (site,),
         ).fetchall()
         bylines = self.conn.execute(
-            "SELECT j.value AS name, count(*) AS articles FROM articles a, json_each(a.authors) j "
+            "SELECT j.value AS name, count(*) AS articles "
+            f"FROM articles a, {self.backend.json_items('a.authors', 'j')} "
             "WHERE a.site = ? GROUP BY j.value ORDER BY articles DESC, name LIMIT 50",
             (site,),
         ).fetchall()
@@ -1194,7 +986,7 @@ class Store:
             "SELECT sa.story_id, count(*) AS n, max(a.published) AS last, "
             "min(a.published) AS first FROM story_articles sa "
             "JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id "
-            "ORDER BY last DESC, sa.story_id LIMIT ? OFFSET ?",
+            "ORDER BY last DESC NULLS LAST, sa.story_id LIMIT ? OFFSET ?",
             (limit, offset),
         ).fetchall()
         return [self._story_head(r["story_id"]) for r in rows]
@@ -1212,12 +1004,12 @@ class Store:
         extra = {k: row[k] for k in row.keys()} if row is not None else {}
         title = extra.get("title") or next((a["title"] for a in articles if a["title"]), None)
         n_conflicts = self.conn.execute(
-            "SELECT count(*) FROM conflicts WHERE article_id IN (SELECT value FROM json_each(?))",
+            f"SELECT count(*) FROM conflicts WHERE article_id IN ({self.backend.in_values})",
             (json.dumps(ids),),
         ).fetchone()[0]
         return {
             **extra,
-            "id": story_id,
+            "id": extra.get("id", story_id),  # as stored, whatever type was bound
             "title": title,
             "articles_count": len(articles),
             "outlets": sorted({a["site"] for a in articles if a["site"]}),
@@ -1233,7 +1025,7 @@ class Store:
         idj = json.dumps(list(ids))
         rows = self.conn.execute(
             "SELECT a, b, relation, score, original FROM copies "
-            "WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?)) "
+            f"WHERE a IN ({self.backend.in_values}) AND b IN ({self.backend.in_values}) "
             "AND relation != 'unrelated' "
             "ORDER BY score DESC",
             (idj, idj),
@@ -1256,12 +1048,7 @@ class Store:
         """One story: its articles as a timeline, copies among them, quotes and claims."""
         if not self._has_stories():
             return None
-        # Story ids may be integers or text: bind digits as an integer so both match.
-        key: Any = (
-            int(story_id)
-            if story_id.isascii() and story_id.isdigit() and len(story_id) < 19
-            else story_id
-        )
+        key = self.backend.story_key(story_id)
         ids = self._story_ids(key)
         if not ids:
             return None
@@ -1276,196 +1063,51 @@ class Store:
         }
 
 
-@dataclass(frozen=True)
-class CorpusRow:
-    """What the corpus jobs read per article."""
-
-    id: str
-    text: str
-    title: str | None
-    published: str | None
-    site: str | None
-    publisher: str | None
-    language: str | None
-    credited_source: str | None
-    fingerprint: Fingerprint | None
-
-
-@dataclass(frozen=True)
-class CopyLink:
-    """Article ``b`` relates to article ``a``; ``original`` is an article id or None."""
-
-    a: str
-    b: str
-    relation: str
-    score: float
-    original: str | None
-    aligned: list[dict[str, dict[str, int]]]
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    id: str
-    title: str | None
-    first: str | None
-    last: str | None
-    outlets: tuple[str, ...]
-    articles: tuple[str, ...]
-
-
-def fts_query(query: str) -> str:
-    """Turn free text into a safe FTS5 query: every word a quoted phrase, ANDed."""
-    # NUL ends the query string inside SQLite's FTS5 parser, leaving a quote open.
-    words = [w for w in query.replace('"', " ").replace("\x00", " ").split() if w]
-    return " ".join(f'"{w}"' for w in words)
-
-
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception."""
+    """A write transaction (``BEGIN IMMEDIATE`` on SQLite) rolled back on any exception."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def _rollback(self) -> None:
-        _rollback_quietly(self.conn)
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def __enter__(self) -> None:
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
+            self.store.conn.execute(self.store.backend.begin_sql)
+        except self.store.backend.error as e:
             raise StoreError(f"cannot start a transaction: {e}") from e
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
             try:
-                self.conn.execute("COMMIT")
-            except sqlite3.Error as e:
-                self._rollback()
+                self.store.conn.execute("COMMIT")
+            except self.store.backend.error as e:
+                _rollback_quietly(self.store)
                 raise StoreError(f"cannot commit: {e}") from e
         else:
-            self._rollback()
-            if isinstance(exc, sqlite3.Error):
+            _rollback_quietly(self.store)
+            if isinstance(exc, self.store.backend.error):
                 raise StoreError(f"database write failed: {exc}") from exc
 
 
-def _rollback_quietly(conn: sqlite3.Connection) -> None:
+def _rollback_quietly(store: Store) -> None:
     """Roll back if a transaction is still open (SQLite ends some failed ones itself)."""
-    if conn.in_transaction:
+    if store.backend.in_transaction(store.conn):
         try:
-            conn.execute("ROLLBACK")
-        except sqlite3.Error:
+            store.conn.execute("ROLLBACK")
+        except store.backend.error:
             pass  # the original error is what the user needs to see
 
 
-def _split_sql(script: str) -> list[str]:
-    """Split a migration into statements (triggers contain ';' inside BEGIN...END)."""
-    statements: list[str] = []
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                statements.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        statements.append(buf.strip())
-    return statements
+def backend_for(target: str) -> Backend:
+    """The backend for a database: PostgreSQL for a ``postgresql://`` URL, else SQLite."""
+    if is_database_url(target):
+        from .postgres import PostgresBackend
+
+        return PostgresBackend()
+    from .sqlite import SqliteBackend
+
+    return SqliteBackend()
 
 
-_SUMMARY_COLUMNS = (
-    "SELECT a.id, a.title, a.url, a.site, a.publisher, a.published, a.language, a.authors, "
-    "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS n_quotes, "
-    "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS n_claims, "
-    "(SELECT count(*) FROM flags f WHERE f.article_id = a.id) AS n_flags"
-)
-_SUMMARY = _SUMMARY_COLUMNS + " FROM articles a "
-
-
-def _summary(r: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "id": r["id"],
-        "title": r["title"],
-        "url": r["url"],
-        "site": r["site"],
-        "publisher": r["publisher"],
-        "published": r["published"],
-        "language": r["language"],
-        "authors": json.loads(r["authors"]),
-        "quotes_count": r["n_quotes"],
-        "claims_count": r["n_claims"],
-        "flags_count": r["n_flags"],
-    }
-
-
-def _article_ref(r: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "id": r["article_id"],
-        "title": r["title"],
-        "url": r["url"],
-        "site": r["site"],
-        "published": r["published"],
-    }
-
-
-def _opt_span(r: sqlite3.Row, name: str) -> dict[str, Any] | None:
-    if r[f"{name}_start"] is None:
-        return None
-    return {"start": r[f"{name}_start"], "end": r[f"{name}_end"], "text": r[name]}
-
-
-def _quote(r: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "idx": r["idx"],
-        "kind": r["kind"],
-        "content": {"start": r["content_start"], "end": r["content_end"], "text": r["content"]},
-        "cue": _opt_span(r, "cue"),
-        "speaker": _opt_span(r, "speaker"),
-        "speaker_name": r["speaker_name"],
-        "stage": r["stage"],
-        "article": _article_ref(r),
-    }
-
-
-def _claim(r: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "idx": r["idx"],
-        "start": r["start"],
-        "end": r["end"],
-        "text": r["text"],
-        "source_name": r["source_name"],
-        "about": r["about"],
-        "value_low": r["value_low"],
-        "value_high": r["value_high"],
-        "qualifier": r["qualifier"],
-        "unit": r["unit"],
-        "stage": r["stage"],
-        "article": _article_ref(r),
-    }
-
-
-def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
-    """A WHERE clause from fixed SQL fragments whose value is not None (values bound).
-
-    A fragment without ``?`` names a column that must be one of a list of values.
-    """
-    parts: list[str] = []
-    params: list[Any] = []
-    for fragment, value in conditions:
-        if value is None:
-            continue
-        if "?" in fragment:
-            parts.append(fragment)
-            params.append(value)
-        else:
-            parts.append(f"{fragment} IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(list(value)))
-    return (" WHERE " + " AND ".join(parts) if parts else ""), params
-
-
-def _original_side(original: Any, a: str, b: str) -> Literal["a", "b"] | None:
-    """Which side of a copies row is the original: stored as "a"/"b" or as an article id."""
-    if original in ("a", a):
-        return "a"
-    if original in ("b", b):
-        return "b"
-    return None
+def open_store(target: str | Path, *, readonly: bool = False) -> Store:
+    """Open the database at a file path or a ``postgresql://user@host/db`` URL."""
+    return Store(target, readonly=readonly)
