@@ -135,12 +135,13 @@ def test_changed_articles_are_relinked_and_old_links_kept(empty_db: str) -> None
     assert store.count("story_articles") == 3
 
 
-def test_a_second_ingest_keeps_story_ids() -> None:
+def test_a_second_ingest_keeps_story_ids(empty_db: str) -> None:
     store = _store_with(
+        empty_db,
         [
             Article(url="https://a.example/1", text=texts.ORIGINAL, published="2026-05-03"),
             Article(url="https://b.example/1", text=texts.UNRELATED, published="2026-05-03"),
-        ]
+        ],
     )
     run_corpus_jobs(store)
     before = {s.id: s.articles for s in store.stories()}
