@@ -186,9 +186,9 @@ def update(
         st.id for st in found[: len(kept)] if any(m.id not in placed for m in st.members)
     )
     affected = [st for st in found if st.id in touched]
-    members = _in_time_order(items, [index[m.id] for st in affected for m in st.members])
+    regrouped = _in_time_order(items, [index[m.id] for st in affected for m in st.members])
     for _ in range(passes):
-        affected = _refine(items, vectors, members, affected, threshold, window_days)
+        affected = _refine(items, vectors, regrouped, affected, threshold, window_days)
     stable = [st for st in found if st.id not in touched]
     return sorted(stable + affected, key=lambda st: (st.first_date is None, st.first_date or ""))
 
