@@ -156,3 +156,28 @@ def test_murders_and_proper_adjectives_before_the_people(resources: Resources) -
     )
     text = "The consulate said three Danish tourists died in the crash."
     assert _one_claim(resources, text) == ("killed", 3, 3, "consulate")
+
+
+def test_sentence_attribution_beats_an_indirect_quote_speaker(resources: Resources) -> None:
+    text = "Deputy Governor Lena Hart said 68 people were missing."
+    content = Span.of(text, text.index("68"), len(text) - 1)
+    wrong = Quote("indirect", content, None, None, "Someone Else")
+    (c,) = _claims_with_quote(resources, text, wrong)
+    assert c.source_name == "Lena Hart"
+    direct = Quote("direct", content, None, None, "Someone Else")
+    (d,) = _claims_with_quote(resources, text, direct)
+    assert d.source_name == "Someone Else"
+
+
+def test_indirect_quote_speaker_when_the_sentence_names_no_one(resources: Resources) -> None:
+    text = "At least 12 people were killed."
+    content = Span.of(text, 0, len(text) - 1)
+    quote = Quote("indirect", content, None, None, "Ana Ruiz")
+    (c,) = _claims_with_quote(resources, text, quote)
+    assert c.source_name == "Ana Ruiz"
+
+
+def _claims_with_quote(resources: Resources, text: str, quote: Quote) -> list[Claim]:
+    doc = resources.nlp(text)
+    art = entities(Article(text=text, quotes=(quote,)), doc, resources)
+    return list(claims(art, doc, resources).claims)

@@ -5,9 +5,10 @@ an event word near it ("killed", "evacuated", the "killing of"), else the counte
 ("towns", "kilometres"), else its unit (money, percent). Nouns for people ("residents",
 "infiltrators") need an event word: "180 volunteers" is not a claim about anything.
 
-Who claims it (``source_name``), in order: the speaker of the quote that holds it (when the
-quotes stage ran), "according to X" in the sentence, the subject of the reporting verb
-governing it ("the Russian Defense Ministry reported ..."), else the outlet itself. Common
+Who claims it (``source_name``), in order: the speaker of the direct quote that holds it,
+"according to X" in the sentence, the subject of the reporting verb governing it ("the
+Russian Defense Ministry reported ..."), the speaker of the indirect quote that holds it, else
+the outlet itself. Common
 nouns as sources ("the volunteers") are resolved to the organisations the article names.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..pipeline import register
-from ..records import Article, Claim, Entity
+from ..records import Article, Claim, Entity, Quote
 from ..resources import Resources
 from .numbers import Quantity, find_quantities
 
@@ -352,12 +353,33 @@ def _with_holder(verb: Token) -> Token | None:
 
 
 def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon) -> str | None:
+    """The speaker of a direct quote holding the number; else who the number's own sentence
+    names ("according to X", the subject of a reporting verb); else the speaker of an indirect
+    quote holding it; else the outlet. The sentence's own attribution beats an indirect
+    quote's speaker, which the quotes stage may have resolved across sentences."""
+    quoted: Quote | None = None
     for quote in article.quotes:
         c = quote.content
         if c.start <= q.start and q.end <= c.end and quote.speaker_name:
-            if quote.speaker_name.casefold() in lex.anonymous:
-                return None  # "Reports said at least 116 people died"
-            return quote.speaker_name
+            quoted = quote
+            break
+    if quoted is not None and quoted.speaker_name is not None:
+        if quoted.speaker_name.casefold() in lex.anonymous:
+            return None  # "Reports said at least 116 people died"
+        if quoted.kind == "direct":
+            return quoted.speaker_name
+    local = _sentence_source(article, doc, num, q, lex)
+    if local is not None:
+        return local
+    if quoted is not None:
+        return quoted.speaker_name
+    return article.credited_source or article.publisher
+
+
+def _sentence_source(
+    article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon
+) -> str | None:
+    """Who the number's own sentence says makes the claim, or None."""
     sent = num.sent
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
@@ -414,7 +436,7 @@ def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon)
             found = resolve_group(phrase, article.entities, lex.anonymous)
             if found:
                 return found
-    return article.credited_source or article.publisher
+    return None
 
 
 def unit_of(about: str, counted: Token | None, lex: Lexicon) -> str | None:
