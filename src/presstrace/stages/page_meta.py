@@ -57,6 +57,10 @@ _AUTHOR_LINK = (
     "or contains(@href, '/autor/') or contains(@href, '/auteur/') "
     "or contains(@href, '/contributor/') or contains(@href, '/contributors/')]"
 )
+_CAPTION_CLASS = (
+    "//body//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption') "
+    "or contains(translate(@class, 'CREDIT', 'credit'), 'credit')]"
+)
 _CHROME = {"nav", "footer", "aside"}
 _SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
 
@@ -74,6 +78,9 @@ class PageMeta:
     author_links: list[str] = field(default_factory=list)
     standfirst: str | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
+    # text of any element classed as a caption (no figcaption needed): only to keep a
+    # second extractor's paragraphs out of the body, never shown as captions
+    caption_like: list[str] = field(default_factory=list)
 
 
 def _in_chrome(el: HtmlElement) -> bool:
@@ -217,4 +224,7 @@ def read(tree: HtmlElement) -> PageMeta:
             text = text[: -len(credit)].strip()
         if text or credit:
             pm.captions.append((text, credit))
+    for el in tree.xpath(_CAPTION_CLASS)[:50]:
+        if t := _text(el):
+            pm.caption_like.append(t)
     return pm

@@ -5,7 +5,8 @@ site-name suffix, bylines as lists of people, the publisher from ``og:site_name`
 date from the page's metadata first, the standfirst, figure captions with their credits
 (kept out of the body), credited sources, and boilerplate paragraphs moved to
 ``removed``. When trafilatura's precise pass finds little, a recall-oriented second pass
-is tried (never more than two runs per page).
+is tried (never more than two runs per page); paragraphs it dropped inside the article
+are recovered from resiliparse (``second_opinion``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from ..records import Article, Caption, Removed
 from ..resources import Resources
 from . import boilerplate as bp
-from . import bylines, credits, page_meta
+from . import bylines, credits, page_meta, second_opinion
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
@@ -315,6 +316,25 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
         for t, c in pm.captions
     ]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    blex = bylines.lexicon(resources)
+    furniture = [f"{c.text} {c.credit or ''}" for c in captions] + pm.caption_like
+    furniture += [
+        pm.standfirst or "",
+        pm.meta.get("description", ""),
+        pm.meta.get("og:description", ""),
+    ]
+    known_grams = second_opinion.trigram_set(" ".join(furniture))
+
+    def not_body(line: str) -> bool:
+        """Captions, standfirsts, credited photos and bylines the second extractor keeps."""
+        grams = second_opinion.trigram_set(line)
+        return (
+            len(grams & known_grams) >= len(grams) / 2
+            or credits.split_photo_credit(line, clex)[1] is not None
+            or bylines.byline_line(line, blex) is not None
+        )
+
+    lines = second_opinion.merge(lines, second_opinion.resiliparse_text(raw), not_body)
     body, removed, names, source = clean_body(lines, title, pm, captions, resources)
     authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
     subtitle = pm.standfirst
