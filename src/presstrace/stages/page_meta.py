@@ -57,6 +57,7 @@ _AUTHOR_LINK = (
     "or contains(@href, '/autor/') or contains(@href, '/auteur/') "
     "or contains(@href, '/contributor/') or contains(@href, '/contributors/')]"
 )
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CAPTION_CLASS = (
     "//body//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption') "
     "or contains(translate(@class, 'CREDIT', 'credit'), 'credit')]"
@@ -81,6 +82,7 @@ class PageMeta:
     # text of any element classed as a caption (no figcaption needed): only to keep a
     # second extractor's paragraphs out of the body, never shown as captions
     caption_like: list[str] = field(default_factory=list)
+    time_dates: list[str] = field(default_factory=list)
 
 
 def _in_chrome(el: HtmlElement) -> bool:
@@ -224,6 +226,10 @@ def read(tree: HtmlElement) -> PageMeta:
             text = text[: -len(credit)].strip()
         if text or credit:
             pm.captions.append((text, credit))
+    for el in tree.xpath("//body//time[@datetime]")[:20]:
+        value = el.get("datetime", "").strip()
+        if _ISO_DAY.match(value) and not _in_chrome(el):
+            pm.time_dates.append(value[:10])
     for el in tree.xpath(_CAPTION_CLASS)[:50]:
         if t := _text(el):
             pm.caption_like.append(t)
