@@ -326,7 +326,7 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     ]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     blex = bylines.lexicon(resources)
-    furniture = [f"{c.text} {c.credit or ''}" for c in captions] + pm.caption_like
+    furniture = [f"{c.text} {c.credit or ''}" for c in captions] + pm.furniture
     furniture += [
         pm.standfirst or "",
         pm.meta.get("description", ""),
