@@ -12,7 +12,8 @@ quote split around or continued after its cue); it is right end to end
 when its speaker span also overlaps the gold source span (or both have none).
 Scores: content F1 (match only), end-to-end F1, the same two for direct quotes (gold
 content holds a quotation mark; predictions of kind direct or mixed), exact content F1
-(texts equal once trimmed of quotation marks, punctuation and spaces) and speaker
+(texts equal once each content piece is trimmed of quotation marks, punctuation and
+spaces at its edges) and speaker
 accuracy on content matches. ``python -m evals.eval_polnear train`` scores the train
 split (for tuning; floors are kept for dev only).
 """
@@ -37,6 +38,7 @@ class Attribution:
     content: tuple[tuple[int, int], ...]
     source: tuple[tuple[int, int], ...]
     text: str
+    exact: str = ""
 
     @property
     def length(self) -> int:
@@ -68,7 +70,7 @@ def gold_of(row: dict[str, Any]) -> list[Attribution]:
             continue
         source = tuple((s["start"], s["end"]) for s in att["source"])
         text = " ".join(row["text"][a:b] for a, b in content)
-        out.append(Attribution(content, source, text))
+        out.append(Attribution(content, source, text, _pieces_trimmed(row["text"], content)))
     return out
 
 
@@ -76,8 +78,15 @@ def _trimmed(s: str) -> str:
     return " ".join(s.split()).strip(_TRIM).lower()
 
 
+def _pieces_trimmed(text: str, pieces: Sequence[tuple[int, int]]) -> str:
+    """The content pieces, each trimmed, joined: a quote split around its cue compares
+    equal whatever the marks and commas at the cut (“A,” he said, “B.” vs A / B)."""
+    return " ".join(t for t in (_trimmed(text[a:b]) for a, b in sorted(pieces)) if t)
+
+
 def _is_direct_gold(g: Attribution) -> bool:
-    return any(m in g.text for m in '“”"«»')
+    """A double quotation mark, including the two-apostrophe '' some archives use."""
+    return any(m in g.text for m in ("“", "”", '"', "«", "»", "''"))
 
 
 def merge(quotes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -144,10 +153,10 @@ def score(rows: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]]) -> 
         pairs = match(preds, gold)
         tally["match"] += len(pairs)
         tally["e2e"] += sum(speaker_ok(preds[i], gold[j]) for i, j in pairs)
-        gold_texts = [_trimmed(g.text) for g in gold]
+        gold_texts = [g.exact for g in gold]
         used: set[int] = set()
         for p in preds:
-            t = _trimmed(p["text"])
+            t = _pieces_trimmed(row["text"], p["pieces"])
             hit = next((k for k, g in enumerate(gold_texts) if g == t and k not in used), None)
             if hit is not None:
                 used.add(hit)

@@ -105,6 +105,29 @@ def test_dash_attribution(resources: Resources) -> None:
     assert q.speaker_name == "Tom Berger"
 
 
+def test_horizontal_bar_signs_a_reader_comment(resources: Resources) -> None:
+    text = "Readers wrote in.\n“The new tram line changed my whole week.”― Maria Lopez\n"
+    q = find(quotes_of(text, resources), "The new tram line")
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Maria Lopez"
+
+
+def test_a_quoted_heading_does_not_continue_the_quote(resources: Resources) -> None:
+    text = (
+        "“We are ready for the storm,” said Anna Berg, the city engineer.\n\n"
+        "'Pumps on Every Street.'\n\n"
+        "The council met on Monday."
+    )
+    assert [q.content.text for q in quotes_of(text, resources)] == ["We are ready for the storm,"]
+
+
+def test_learned_cues_find_reported_speech_beyond_the_cue_list(resources: Resources) -> None:
+    text = "The opposition leader slammed the budget as a gift to landlords."
+    (q,) = quotes_of(text, resources)  # "slam" is in no cue list
+    assert q.cue is not None and q.speaker is not None
+    assert (q.cue.text, q.speaker.text) == ("slammed", "The opposition leader")
+    assert q.content.text.startswith("the budget")
+
+
 def test_split_quote_gives_two_quotes_with_one_speaker(resources: Resources) -> None:
     text = (
         "Engineer Paul Adams inspected the dam.\n\n"

@@ -9,7 +9,7 @@ from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v2",
-    "quotes.v1",
+    "quotes.v2",
     "claims.v1",
     "conflicts.v1",
     "flags.v1",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’«»()[]—–-"
-_BREAKS = frozenset({"—", "–", "--"})
+_BREAKS = frozenset({"—", "–", "―", "--"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl", "prep")
 

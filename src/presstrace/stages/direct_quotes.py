@@ -26,7 +26,9 @@ from .quote_marks import Quoted
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SCARE_QUOTE_WORDS = 4  # a quote this short needs a cue next to it to count
+DASHES = "–—―-"  # en, em, horizontal bar ("”― Name" signs reader comments), hyphen
+SCARE_QUOTE_WORDS = 4
+HEADING_WORDS = 8  # a quote this short needs a cue next to it to count
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?]+[\s)]+")
 
 
@@ -52,7 +54,7 @@ def direct_quote(
     lead = text[before_a : q.start].strip()
     # A quote inside a sentence ("called it “a disaster” and left") is a fragment: the
     # clause after it is not its cue.
-    fragment = bool(lead) and lead[-1] not in ":,–—-"
+    fragment = bool(lead) and lead[-1] not in ":," + DASHES
     # “…ends here.” He added, “…”: that cue introduces the next quote.
     introduces_next = (
         inner.rstrip().endswith((".", "!", "?"))
@@ -80,17 +82,28 @@ def direct_quote(
     alone = not text[before_a : q.start].strip(EDGE_PUNCT) and not text[q.end : after_b].strip(
         EDGE_PUNCT
     )
-    if alone or own_para:
+    if (alone or own_para) and not (own_para and _heading(inner)):
         return Candidate("direct", start, end, None, None, inherit=True)
     return None
+
+
+def _heading(inner: str) -> bool:
+    """A short title-case line in quotes ('Legend in the Coal Fields.'): a section
+    heading, not the next paragraph of a quote."""
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    if not 1 < len(words) <= HEADING_WORDS or not words[0][:1].isupper():
+        return False
+    small = [w for w in words if not w[:1].isupper()]  # in, the, of, on ...
+    return all(len(w) <= 4 for w in small) and len(small) * 2 < len(words)
 
 
 def _cue_after(a: int, b: int, ctx: Context) -> tuple[tuple[int, int] | None, Speaker] | None:
     toks = [t for t in ctx.tokens(a, b) if not t.is_space]
     if not toks:
         return None
-    if toks[0].text in "–—-" and len(toks) > 1:
-        rest = [t for t in toks[1:9] if not t.is_punct]
+    lead = ctx.text[a:b].lstrip()[:1]
+    if lead and lead in DASHES:  # the dash may share a token with the closing mark
+        rest = [t for t in toks[:9] if not t.is_punct]
         proper = [t for t in rest if t.pos_ in ("PROPN", "PRON")]
         if proper:
             last = proper[-1]

@@ -7,8 +7,11 @@ stretch of text; a quote standing alone after another continues its speaker and 
 Indirect quotes come from the parse: a speech or cognition verb from
 ``data/speech_cues.json`` with its reported clause (or object, for frames like
 "claimed no casualties"), "according to X", and headline-style "Name: words".
-Reported speech holding a quoted fragment is one ``mixed`` quote. Speaker spans become
-canonical names in ``speakers``.
+Reported speech holding a quoted fragment is one ``mixed`` quote. Beyond these frames,
+the learned cue and content models of ``quote_model`` (trained on PolNeAR) add reported
+speech the rules do not know: other cue words ("slammed", "called for", a colon after a
+name) and content spans read off the parse. Speaker spans become canonical names in
+``speakers``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from ..records import Article, Quote, Span
 from ..resources import Resources
 from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, words
 from .direct_quotes import direct_quote
-from .quote_marks import find_quoted, top_level
+from .quote_marks import Quoted, find_quoted, top_level
+from .quote_model import QuoteModel, predict, quote_model
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 
 if TYPE_CHECKING:
@@ -155,8 +159,62 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Candidate]:
+    """Reported speech found by the learned cue and content models."""
+    spans = [(q.start, q.end) for q in tops]
+    non_speech = ctx.tables.non_speech_objects
+    for tok, cand, _p_cue, _p_content in predict(ctx.doc, model, ctx.tables, spans):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in non_speech for c in tok.children):
+            continue  # "claimed 3000 lives" is not speech
+        doc = ctx.doc
+        a = doc[cand.start].idx
+        b = doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        a, b = strip_edges(ctx.text, a, b)
+        if b <= a:
+            continue
+        cue = (tok.idx, tok.idx + len(tok))
+        if _sourceless(tok, ctx.tables):
+            yield Candidate("indirect", a, b, cue, None)
+            continue
+        speaker = _learned_speaker(tok, ctx)
+        if speaker is not None and speaker.start < b and speaker.end > a:
+            continue
+        if speaker is None:  # an attribution with no source is mostly a false cue
+            continue
+        yield Candidate("indirect", a, b, cue, speaker)
+
+
+def _sourceless(tok: Token, tables: CueTables) -> bool:
+    """A cue whose subject is not a speaker: "X seems to ...", "X is expected to ..."."""
+    if tok.lemma_.lower() in tables.sourceless:
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    return passive and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
+    sent = tok.sent
+    if tok.lower_ == "according":
+        objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        return ctx.phrase(objs[0], sent.start_char, sent.end_char) if objs else None
+    if tok.text == ":":
+        left = [t for t in ctx.doc[sent.start : tok.i] if not t.is_space]
+        while left and left[0].is_punct:
+            left.pop(0)
+        if not left:
+            return None
+        root = max(left, key=lambda t: t.pos_ in ("PROPN", "NOUN", "PRON"))
+        return Speaker(left[0].idx, left[-1].idx + len(left[-1]), root)
+    found = ctx.subject(tok, sent.start_char, sent.end_char)
+    if found is None:
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss:
+            found = ctx.phrase(poss[0], sent.start_char, sent.end_char)
+    return found
+
+
 def find_quotes(
-    text: str, doc: Doc, names: SpeakerNames, tables: CueTables
+    text: str, doc: Doc, names: SpeakerNames, tables: CueTables, model: QuoteModel | None = None
 ) -> tuple[list[Quote], int]:
     """All quotes of one text, in text order, and the count of unpaired quotation marks."""
     ctx = Context(text, doc, tables)
@@ -170,7 +228,12 @@ def find_quotes(
         if c is not None:
             cands.append(c)
     direct = list(cands)
-    for c in [*_headline(ctx), *_indirect(ctx)]:
+    # The rules' reported speech first (exact frames), then the learned model's for what
+    # the rules do not cover; a candidate overlapping an earlier one is dropped below.
+    others = [*_headline(ctx), *_indirect(ctx)]
+    if model is not None:
+        others += _learned(ctx, model, tops)
+    for c in others:
         if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
         inside = [d for d in direct if d.cue == c.cue and c.start < d.start - 1 and d.end <= c.end]
@@ -181,8 +244,15 @@ def find_quotes(
                 cands.remove(d)
         if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
             continue
+        same = [o for o in cands if c.cue is not None and o.cue == c.cue]
+        if same:  # one cue reports one content: the longer of the rules' and the model's
+            if any(not (c.start <= o.start and o.end <= c.end) or o in direct for o in same):
+                continue
+            for o in same:
+                cands.remove(o)
         if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
             continue
+
         for q in tops:
             if c.start <= q.start < c.end:
                 c.kind = "mixed"
@@ -224,12 +294,12 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 1, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 2, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)
     names = SpeakerNames(article.text, article.entities, tables)
     # Unpaired marks are common in scraped text; they are skipped, not reported as an
     # error (errors mean the article could not be analysed).
-    found, _unpaired = find_quotes(article.text, doc, names, tables)
+    found, _unpaired = find_quotes(article.text, doc, names, tables, quote_model(resources))
     return article.evolve(quotes=tuple(found))

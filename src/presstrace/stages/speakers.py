@@ -34,6 +34,7 @@ class CueTables:
     role_nouns: frozenset[str]
     pronouns: dict[str, str]
     non_speech_objects: frozenset[str] = frozenset()
+    sourceless: frozenset[str] = frozenset()
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -51,6 +52,7 @@ def cue_tables(resources: Resources) -> CueTables:
             role_nouns=frozenset(raw["role_nouns"]),
             pronouns=dict(raw["pronouns"]),
             non_speech_objects=frozenset(raw.get("non_speech_objects", ())),
+            sourceless=frozenset(raw.get("sourceless_cues", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
