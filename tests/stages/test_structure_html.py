@@ -142,3 +142,42 @@ def test_authors_from_link_bylines_labels_and_declared_handles() -> None:
     declared = PageMeta(meta={"author": "harbour_watcher"})
     assert raw_author(declared) == ("harbour_watcher",)
     assert raw_author(PageMeta(meta={"author": "page.head.author"})) == ()
+
+
+def test_marked_up_time_wins_when_no_date_is_declared(resources: Resources) -> None:
+    page = (
+        "<html><head><title>Bridge works</title></head><body>"
+        "<nav><time datetime='2020-01-01'>Jan 1</time></nav>"
+        "<article><h1>Bridge works end</h1><time datetime='2026-03-02T08:00'>2 March</time>"
+        f"{PARAS}</article></body></html>"
+    )
+    article = from_html(page, Article(input="t"), resources)
+    assert article.published == "2026-03-02"
+
+
+def test_declared_date_beats_a_time_element(resources: Resources) -> None:
+    page = PAGE.replace("<body>", "<body><time datetime='2019-05-05'>old</time>", 1)
+    article = from_html(page, Article(input="t"), resources)
+    assert article.published == "2026-03-02"
+
+
+def test_second_extractor_recovers_a_dropped_paragraph_but_not_captions(
+    resources: Resources,
+) -> None:
+    lost = (
+        "Harbour pilots said the new lights on the deck made night crossings far safer "
+        "than they had been for many years."
+    )
+    caption = "The bridge deck seen from the north bank at dawn on the first day."
+    page = (
+        "<html><head><title>Bridge</title></head><body><article><h1>Harbour bridge reopens</h1>"
+        + PARAS.split("<p>Related")[0]
+        + f"<div class='widget-box'><span>{lost}</span></div>"
+        + f"<div class='photo-caption'>{caption}</div>"
+        + "<p>A final paragraph about the bridge and its long history as a crossing "
+        "point for the people of the town.</p></article></body></html>"
+    )
+    text = from_html(page, Article(input="t"), resources).text
+    # trafilatura alone drops the widget paragraph; resiliparse keeps it and the caption
+    assert lost in text and text.index(lost) < text.index("A final paragraph")
+    assert caption not in text

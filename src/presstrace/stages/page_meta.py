@@ -57,6 +57,14 @@ _AUTHOR_LINK = (
     "or contains(@href, '/autor/') or contains(@href, '/auteur/') "
     "or contains(@href, '/contributor/') or contains(@href, '/contributors/')]"
 )
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FURNITURE_CLASS = (
+    "//body//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption') or "
+    "contains(translate(@class, 'CREDIT', 'credit'), 'credit') or "
+    "contains(translate(@class, 'PROMO', 'promo'), 'promo') or "
+    "contains(translate(@class, 'TEASER', 'teaser'), 'teaser') or "
+    "contains(translate(@class, 'RELATED', 'related'), 'related')]"
+)
 _CHROME = {"nav", "footer", "aside"}
 _SKIP_ANCESTORS = "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::header[.//nav]"
 
@@ -74,6 +82,10 @@ class PageMeta:
     author_links: list[str] = field(default_factory=list)
     standfirst: str | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
+    # text of elements classed as captions, credits, promos, teasers or related links:
+    # only to keep a second extractor's paragraphs out of the body, never shown
+    furniture: list[str] = field(default_factory=list)
+    time_dates: list[str] = field(default_factory=list)
 
 
 def _in_chrome(el: HtmlElement) -> bool:
@@ -217,4 +229,11 @@ def read(tree: HtmlElement) -> PageMeta:
             text = text[: -len(credit)].strip()
         if text or credit:
             pm.captions.append((text, credit))
+    for el in tree.xpath("//body//time[@datetime]")[:20]:
+        value = el.get("datetime", "").strip()
+        if _ISO_DAY.match(value) and not _in_chrome(el):
+            pm.time_dates.append(value[:10])
+    for el in tree.xpath(_FURNITURE_CLASS)[:50]:
+        if t := _text(el):
+            pm.furniture.append(t)
     return pm

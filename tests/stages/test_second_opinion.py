@@ -1,0 +1,35 @@
+from presstrace.stages import second_opinion as so
+
+P1 = "The council approved the new budget on Tuesday after a long debate."
+P2 = "Members argued for hours about the cost of repairing the old bridge."
+P3 = "The mayor said the vote was a turning point for the small town."
+EXTRA = "Residents who attended the meeting asked for a public report on the spending."
+
+
+def test_recovers_a_dropped_paragraph_in_place() -> None:
+    other = "\n".join([P1, P2, EXTRA, P3])
+    assert so.merge([P1, P2, P3], other) == [P1, P2, EXTRA, P3]
+
+
+def test_ignores_paragraphs_outside_the_shared_span() -> None:
+    other = "\n".join([EXTRA, P1, P2, P3, "Subscribe to our newsletter for more local news today."])
+    assert so.merge([P1, P2, P3], other) == [P1, P2, P3]
+
+
+def test_skips_stamps_short_lines_and_rejected_lines() -> None:
+    other = "\n".join([P1, "Published 11:11 PM EST Nov 19, 2019.", "Read more", EXTRA, P3])
+    assert so.merge([P1, P3], other, skip=lambda line: line == EXTRA) == [P1, P3]
+
+
+def test_takes_over_when_the_first_extractor_lost_most_of_the_text() -> None:
+    other = "\n".join([P1, P2, EXTRA, P3, EXTRA + " Again.", P2 + " More."])
+    assert so.merge([P1], other) == [P1, P2, EXTRA, P3, EXTRA + " Again.", P2 + " More."]
+
+
+def test_resiliparse_text_keeps_article_paragraphs() -> None:
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Budget passes</h1>"
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"
+    )
+    text = so.resiliparse_text(html)
+    assert P1 in text and P3 in text
