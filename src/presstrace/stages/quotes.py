@@ -254,8 +254,10 @@ def find_quotes(
             continue
 
         for q in tops:
-            if c.start <= q.start < c.end:
+            # The content may begin just inside an opening mark its edges were trimmed of.
+            if c.start <= q.inner_start < c.end and q.start < c.end:
                 c.kind = "mixed"
+                c.start = min(c.start, q.start)
                 c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
         cands.append(c)
     cands.sort(key=lambda c: c.start)
