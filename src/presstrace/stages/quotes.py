@@ -264,6 +264,12 @@ def find_quotes(
     return _name(cands, text, names), unpaired
 
 
+def _ends_quoted(text: str, end: int) -> bool:
+    """Does a quote end with (or just before) a closing quotation mark? Then a quoted
+    sentence standing alone after it continues it ("X is “A,” says Y. “B.”")."""
+    return any(ch in "”\"»’'" for ch in text[max(0, end - 1) : end + 1])
+
+
 def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]:
     out: list[Quote] = []
     earlier: list[Resolved] = []
@@ -291,7 +297,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
                 earlier.append(Resolved(sp.start, name, label))
         quote = Quote(c.kind, content, cue, speaker, name)
         out.append(quote)
-        if c.kind == "direct" and speaker is not None:
+        if c.kind in ("direct", "mixed") and speaker is not None and _ends_quoted(text, c.end):
             last_direct = quote
     return out
 
