@@ -7,8 +7,10 @@ the way Common Crawl's news crawl ships them, with the ground truth's URLs.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
+import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,3 +72,86 @@ def aeb_warc(path: Path, copies: int = 1) -> int:
                 fh.write(gzip.compress(warc_record(page_url, html, n), compresslevel=6))
                 n += 1
     return n
+
+
+# Short synthetic news pages for the memory run: our own words, recombined at random so
+# that no two pages share their text (the structure is what a wire story looks like:
+# headline, dateline, quotes with speakers, numbers with units).
+_FIRST = "Ana Ben Carla Dmitri Elena Farid Grace Hugo Ines Jonas Keiko Lars Maya Nils Olga".split()
+_LAST = "Alvarez Brandt Costa Duval Eriksen Fischer Gomez Haas Ivanova Jensen Kowalski".split()
+_PLACES = "Lisbon Ghent Tartu Porto Utrecht Graz Aarhus Brno Split Malmo Turku Bergen".split()
+_ORGS = [
+    "the city council",
+    "the port authority",
+    "the national rail operator",
+    "the regional hospital",
+    "the farmers' union",
+    "the water board",
+    "the teachers' association",
+    "the energy regulator",
+]
+_TOPICS = [
+    "a new tram line",
+    "the flood barrier",
+    "night bus services",
+    "school meals",
+    "the harbour bridge",
+    "rent controls",
+    "a solar farm",
+    "the ferry timetable",
+    "waste collection",
+    "the airport expansion",
+    "river cleaning",
+    "cycle lanes",
+]
+_ROLES = ["spokeswoman", "director", "mayor", "chief engineer", "union leader", "minister"]
+_VERBS = ["said", "told reporters", "said in a statement", "told a press conference"]
+_QUOTES = [
+    "We will not wait another year for {topic}",
+    "The figures speak for themselves",
+    "Nobody asked the people who live here",
+    "This is the best offer we have seen",
+    "The budget for {topic} was never enough",
+    "We expect the work to finish on time",
+]
+
+
+def synthetic_page(rng: random.Random, n: int) -> tuple[str, bytes]:
+    """One ~150-word news page (``(url, html)``), different for every ``n``."""
+    place, org, topic = rng.choice(_PLACES), rng.choice(_ORGS), rng.choice(_TOPICS)
+    people = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(2)]
+    money, share, year = rng.randint(2, 900), rng.randint(3, 97), rng.randint(2019, 2025)
+    title = f"{place} plans to spend {money} million euros on {topic}"
+    paras = [
+        f"{place.upper()} — {org.capitalize()} on Tuesday approved {money} million euros "
+        f"for {topic}, report number {n}, after {share} percent of residents backed the plan "
+        f"in a vote held in {year}.",
+        f'"{rng.choice(_QUOTES).format(topic=topic)}," {people[0]}, the '
+        f"{rng.choice(_ROLES)} of {org}, {rng.choice(_VERBS)}.",
+        f"Critics say the cost has risen by {rng.randint(5, 60)} percent since {year - 1} and "
+        f"that {rng.randint(100, 9000)} households were not consulted before the decision.",
+        f"{people[1]}, a {rng.choice(_ROLES)} in {rng.choice(_PLACES)}, said: "
+        f'"{rng.choice(_QUOTES).format(topic=topic)}. We have asked for the full accounts."',
+        f"Work on {topic} is due to start in {rng.choice(['March', 'June', 'October'])} and "
+        f"to last {rng.randint(6, 40)} months, according to {org}. A final vote on the "
+        f"second phase, worth another {rng.randint(1, 90)} million euros, is expected later "
+        "this year.",
+    ]
+    body = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
+    page = (
+        f"<!doctype html><html><head><title>{html.escape(title)}</title>"
+        f'<meta property="article:published_time" content="{year}-0{rng.randint(1, 9)}-1'
+        f'{rng.randint(0, 9)}"></head><body><article><h1>{html.escape(title)}</h1>'
+        f"{body}</article></body></html>"
+    )
+    return f"https://news.example/{place.lower()}/{n}", page.encode()
+
+
+def synthetic_warc(path: Path, count: int, seed: int = 9) -> int:
+    """Write ``count`` synthetic pages as a CC-NEWS-style ``.warc.gz``; returns ``count``."""
+    rng = random.Random(seed)
+    with open(path, "wb") as fh:
+        for n in range(count):
+            url, page = synthetic_page(rng, n)
+            fh.write(gzip.compress(warc_record(url, page, n), compresslevel=6))
+    return count

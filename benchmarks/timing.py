@@ -23,6 +23,7 @@ class Run:
     parent_mb: float = 0.0  # peak resident memory of the command's own process
     children_mb: dict[int, float] = field(default_factory=dict)  # pid -> peak, descendants
     cpu_by_pid: dict[int, float] = field(default_factory=dict)  # last CPU seconds seen
+    pid: int = 0  # the command's own process
 
     @property
     def cpu_seconds(self) -> float:
@@ -77,7 +78,7 @@ def run(cmd: Sequence[str], ok: tuple[int, ...] = (0,), sample: float = 0.2) -> 
     """Run, sampling the peak memory of the process tree (Linux /proc; empty elsewhere)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
-    result = Run(0.0)
+    result = Run(0.0, pid=proc.pid)
     while proc.poll() is None:
         if Path("/proc").is_dir():
             for pid in _descendants(proc.pid):

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from presstrace import Resources, Settings, Store
+from presstrace.corpus import run_corpus_jobs
 from presstrace.ingest import ingest_paths
 
 from .readers.warc_build import page, record, uid, write_warc
@@ -78,6 +79,28 @@ def test_two_workers_store_the_same_records_as_one(tmp_path: Path) -> None:
     s2 = ingest_paths([str(warc)], two, resources=res, workers=2)
     assert s1.counts == s2.counts and s1.counts["ingested"] == 6
     assert _records(one) == _records(two)
+    # each worker's usage is reported; in-process analysis has no workers to report
+    assert s1.workers == [] and len(s2.workers) == 2
+    assert sum(w.batches for w in s2.workers) == 4  # 7 records in batches of 2
+
+
+def test_corpus_jobs_can_be_left_for_later(tmp_path: Path, resources: Resources) -> None:
+    warc = _corpus(tmp_path, 3)
+    db = tmp_path / "later.db"
+    summary = ingest_paths([str(warc)], db, resources=resources, corpus=False)
+    assert summary.corpus is None and set(summary.seconds) == {"analysis"}
+    assert summary.counts["ingested"] == 3 and summary.changed == set()
+    with Store(db, readonly=True) as store:
+        assert store.count("articles") == 3 and store.stories() == []
+    with Store(db) as store:
+        later = run_corpus_jobs(store, resources)  # everything in the store, once
+        assert later.articles == 3 and store.stories() != []
+    (tmp_path / "more").mkdir()
+    more = ingest_paths([str(_corpus(tmp_path / "more", 4))], db, resources=resources)
+    assert more.counts["ingested"] == 1 and set(more.seconds) == {"analysis", "corpus"}
+    assert len(more.changed) == 4  # 1 new, 3 stored again from another file (updated)
+    assert more.corpus is not None and more.corpus.articles == 4
+    assert all(v >= 0 for v in more.cpu_seconds.values())
 
 
 def test_kill_during_ingest_then_rerun_stores_each_input_once(tmp_path: Path) -> None:

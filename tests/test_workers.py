@@ -3,12 +3,13 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
 from presstrace import Article, ConfigError, Document, Settings
 from presstrace.pipeline import register
-from presstrace.workers import WorkerPool
+from presstrace.workers import WorkerPool, process_usage
 
 
 def _troublesome(article: Article, doc: object, resources: object) -> Article:
@@ -48,6 +49,23 @@ def test_every_document_comes_back_once() -> None:
     arts = _run([f"Plain body number {i}." for i in range(7)])
     assert [a.input for a in arts] == [f"doc{i}" for i in range(7)]
     assert all(a.title == "seen" and not a.errors for a in arts)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux /proc")
+def test_each_worker_reports_its_peak_memory_and_cpu() -> None:
+    docs = [_doc(i, f"Plain body number {i}.") for i in range(6)]
+    with WorkerPool(2, Settings(), stages=["troublesome"], initializer=install_troublesome) as pool:
+        done = list(pool.map_unordered(iter([docs[:2], docs[2:4], docs[4:]]), max_in_flight=2))
+        pids = {slot.proc.pid for slot in pool.slots}
+    assert len(done) == 3
+    assert {w.pid for w in pool.stats} == pids
+    assert sum(w.batches for w in pool.stats) == 3
+    for w in pool.stats:
+        assert w.peak_mb > 1 and 0 <= w.startup_cpu_seconds <= w.cpu_seconds
+
+
+def test_process_usage_of_a_missing_process_is_none() -> None:
+    assert process_usage(2**22 + 12345) is None
 
 
 def test_a_crashing_document_costs_only_itself() -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any
 
 from . import errors
@@ -90,6 +91,34 @@ class _Slot:
     ready: bool = False
     task: Batch | None = None
     deadline: float = 0.0
+    batches: int = 0
+    startup_cpu: float = 0.0
+
+
+@dataclass(frozen=True)
+class WorkerStats:
+    """What one worker process used, read just before it stopped (Linux ``/proc``)."""
+
+    pid: int
+    peak_mb: float  # VmHWM: the most resident memory it ever had
+    cpu_seconds: float  # user + system
+    batches: int
+    startup_cpu_seconds: float  # of cpu_seconds, spent before it was ready (model loading)
+
+
+def process_usage(pid: int) -> tuple[float, float] | None:
+    """``(peak resident MB, CPU seconds)`` of a live process, or None without ``/proc``."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    peak = next((ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM:")), None)
+    if peak is None:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return int(peak) / 1024, cpu
 
 
 def failed_article(doc: Document, code: str, message: str) -> Article:
@@ -119,6 +148,8 @@ class WorkerPool:
         self.pending: deque[Batch] = deque()
         self.done: deque[list[Article]] = deque()
         self.restarts = 0
+        # One entry per worker that stopped (at close or when replaced), for reports.
+        self.stats: list[WorkerStats] = []
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -134,7 +165,17 @@ class WorkerPool:
         child.close()
         return _Slot(proc, parent, deadline=time.monotonic() + START_SECONDS)
 
+    def _record(self, slot: _Slot) -> None:
+        if slot.proc.pid is None:
+            return
+        usage = process_usage(slot.proc.pid)
+        if usage is not None:
+            peak, cpu = usage
+            self.stats.append(WorkerStats(slot.proc.pid, peak, cpu, slot.batches, slot.startup_cpu))
+
     def close(self) -> None:
+        for slot in self.slots:
+            self._record(slot)
         for slot in self.slots:
             try:
                 slot.conn.send(None)
@@ -176,14 +217,14 @@ class WorkerPool:
                     exhausted = True
                 else:
                     self.pending.append(batch)
+            # Idle workers get their next batch before the caller stores the finished
+            # ones, so no worker waits while the parent writes.
             self._dispatch()
             while self.done:
                 yield self.done.popleft()
             if exhausted and self.in_flight == 0:
                 return
             self._poll()
-            while self.done:
-                yield self.done.popleft()
 
     def _dispatch(self) -> None:
         for slot in self.slots:
@@ -223,8 +264,11 @@ class WorkerPool:
                 raise ConfigError(f"a worker could not start: {payload}")
             if kind == "ready":
                 slot.ready = True
+                usage = process_usage(slot.proc.pid) if slot.proc.pid is not None else None
+                slot.startup_cpu = usage[1] if usage is not None else 0.0
             elif kind == "done" and slot.task is not None:
                 slot.task = None
+                slot.batches += 1
                 self.done.append(payload)
             return
         if not slot.proc.is_alive():
@@ -246,6 +290,7 @@ class WorkerPool:
         """Replace a dead or stuck worker; retry its batch one document at a time."""
         batch, slot.task = slot.task, None
         if slot.proc.is_alive():
+            self._record(slot)
             slot.proc.kill()
         slot.proc.join()
         slot.conn.close()

@@ -133,3 +133,26 @@ def test_changed_articles_are_relinked_and_old_links_kept(empty_db: str) -> None
     assert sum(summary.relations.values()) == 2  # only the pairs with the new article
     assert run_corpus_jobs(store, changed=set()).relations == {}
     assert store.count("story_articles") == 3
+
+
+def test_a_second_ingest_keeps_story_ids(empty_db: str) -> None:
+    store = _store_with(
+        empty_db,
+        [
+            Article(url="https://a.example/1", text=texts.ORIGINAL, published="2026-05-03"),
+            Article(url="https://b.example/1", text=texts.UNRELATED, published="2026-05-03"),
+        ],
+    )
+    run_corpus_jobs(store)
+    before = {s.id: s.articles for s in store.stories()}
+    pipe = Pipeline(stages=["fingerprint.v1"], resources=Resources())
+    arrived = pipe.analyze_articles(
+        [Article(url="https://c.example/1", text=texts.SAME_STORY, published="2026-05-04")]
+    )
+    store.upsert_many(arrived, pipe.provenance)
+    run_corpus_jobs(store, changed={arrived[0].id})
+    after = {s.id: s.articles for s in store.stories()}
+    assert set(after) == set(before)
+    fire = Article(url="https://a.example/1").id
+    (story,) = [sid for sid, members in after.items() if fire in members]
+    assert after[story] == (*before[story], arrived[0].id)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from presstrace.corpus.stories import StoryInput, assignments, cluster, merge_linked
+from presstrace.corpus.stories import StoryInput, assignments, cluster, merge_linked, update
 from tests.corpus import texts
 
 OTHER_FIRE = (
@@ -57,3 +57,46 @@ def test_copy_links_merge_stories() -> None:
     merged = assignments(merge_linked(found, [("chess", "kellby")]))
     assert merged["chess"] == merged["kellby"]
     assert len(set(merged.values())) == len(set(story.values())) - 1
+
+
+def test_update_places_arrivals_without_renumbering() -> None:
+    dates = {"orig": "2026-05-03", "chess": "2026-05-03", "kellby": "2026-05-04"}
+    first = [it for it in _items(dates) if it.id in dates]
+    before = {s.id: [m.id for m in s.members] for s in cluster(first)}
+    later = _items({**dates, "spun": "2026-05-05", "same": "2026-05-06"})
+    after = update(later, before, {"spun", "same"})
+    story = assignments(after)
+    for sid, members in before.items():  # every old article keeps its story id
+        assert {story[m] for m in members} == {sid}
+    assert story["spun"] == story["same"] == story["orig"]
+    assert len(after) == len(before)
+
+
+def test_update_opens_a_story_for_an_unrelated_arrival() -> None:
+    first = [StoryInput("orig", texts.ORIGINAL, date="2026-05-03")]
+    before = {s.id: [m.id for m in s.members] for s in cluster(first)}
+    later = [*first, StoryInput("chess", texts.UNRELATED, date="2026-05-04")]
+    story = assignments(update(later, before, {"chess"}))
+    assert story["orig"] in before and story["chess"] not in before
+
+
+def test_update_moves_a_changed_article() -> None:
+    items = _items({})
+    before = {s.id: [m.id for m in s.members] for s in cluster(items)}
+    old = assignments(cluster(items))
+    rewritten = [StoryInput("chess", OTHER_FIRE) if it.id == "chess" else it for it in items]
+    story = assignments(update(rewritten, before, {"chess"}))
+    assert story["chess"] == story["kellby"] == old["kellby"]
+
+
+def test_update_never_reuses_the_id_of_a_story_left_behind() -> None:
+    items = [
+        StoryInput("orig", texts.ORIGINAL, date="2026-05-03"),
+        StoryInput("spun", texts.SPUN, date="2026-05-04"),
+    ]
+    before = {s.id: [m.id for m in s.members] for s in cluster(items)}
+    assert list(before) == ["story-orig"]
+    edited = [StoryInput("orig", texts.UNRELATED, date="2026-05-03"), items[1]]
+    after = update(edited, before, {"orig"})
+    assert sorted(s.id for s in after) == ["story-orig", "story-orig-own"]
+    assert assignments(after)["spun"] == "story-orig"

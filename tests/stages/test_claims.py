@@ -105,3 +105,44 @@ def test_infections_and_recoveries(resources: Resources) -> None:
     found = {(c.about, c.value_low, c.source_name) for c in _claims(resources, text)}
     assert ("infected", 420, "health office") in found
     assert any(about == "recovered" and low == 37 for about, low, _ in found)
+
+
+def _one_claim(
+    resources: Resources, text: str
+) -> tuple[str, float | None, float | None, str | None]:
+    (c,) = _claims(resources, text)
+    return c.about, c.value_low, c.value_high, c.source_name
+
+
+def test_events_reached_through_objects_and_prepositions(resources: Resources) -> None:
+    text = "Officials said at least a dozen people lost their lives in the blast."
+    assert _one_claim(resources, text) == ("killed", 12, None, "Officials")
+    text = "A police spokesman said 13 pupils with minor injuries were treated at the scene."
+    assert _one_claim(resources, text)[:3] == ("injured", 13, 13)
+    text = "The ministry said between 30 and 40 people under the rubble could still be alive."
+    assert _one_claim(resources, text)[:3] == ("missing", 30, 40)
+
+
+def test_counted_nouns_that_are_not_events(resources: Resources) -> None:
+    assert _claims(resources, "The court issued 36 arrest warrants on Monday.") == []
+    text = "Rescuers recovered at least ten survivors from the debris."
+    assert _one_claim(resources, text)[:3] == ("rescued", 10, None)
+
+
+def test_sources_passive_agent_and_anonymous_reports(resources: Resources) -> None:
+    text = "He was told by Health Minister Anna Berg of 40 people killed in the fire."
+    assert _one_claim(resources, text)[3] == "Anna Berg"
+    text = "Reports said at least 116 people died in the quake."
+    assert _one_claim(resources, text)[3] is None
+
+
+def test_time_clauses_and_posted_objects_are_not_sources(resources: Resources) -> None:
+    text = "He was released on Friday after his lawyers posted US$2 million bond."
+    assert _one_claim(resources, text)[:2] == ("money", 2_000_000)
+    assert _one_claim(resources, text)[3] is None
+
+
+def test_a_rising_toll_gives_both_figures(resources: Resources) -> None:
+    text = "More bodies were found, increasing the confirmed death toll from fourteen to 31."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low) for c in found] == [("killed", 14), ("killed", 31)]

@@ -65,3 +65,43 @@ def test_place_cues_make_a_bare_name_a_place(resources: Resources) -> None:
         Mention(man.start, man.end, "PERSON", "Harlan"),
     ]
     assert placed_names(doc, mentions, resources) == {"Marrowby"}
+
+
+def test_place_lists_split_and_resolve_in_state_context(resources: Resources) -> None:
+    text = "The lorry overturned near Pasadena, California on Monday."
+    places = {e.text: e for e in _run(resources, text).entities if e.label == "PLACE"}
+    pasadena = places["Pasadena"].place_id
+    assert pasadena is not None
+    info = place_info(pasadena, resources)
+    assert info is not None and info.admin1 == "CA"
+    text = "A bus crashed into a bridge in Winchester, Hampshire, England this morning."
+    places = {e.text: e for e in _run(resources, text).entities if e.label == "PLACE"}
+    assert "Winchester" in places and places["Winchester"].place_id is not None
+    info = place_info(places["Winchester"].place_id or "", resources)
+    assert info is not None and info.country == "GB"
+
+
+def test_unlabelled_name_after_a_cue_is_a_place_when_known(resources: Resources) -> None:
+    text = "The flight from Dubai made a second attempt at a landing at Calicut during the rain."
+    places = {e.text: e for e in _run(resources, text).entities if e.label == "PLACE"}
+    assert "Calicut" in places and places["Calicut"].name == "Kozhikode"
+
+
+def test_org_with_a_trailing_place_is_split(resources: Resources) -> None:
+    text = "He died at the Harlow Memorial Medical Center in College Station, Texas last week."
+    art = _run(resources, text)
+    places = {e.text for e in art.entities if e.label == "PLACE"}
+    assert "College Station" in places
+    assert all("College Station" not in e.text for e in art.entities if e.label == "ORG")
+
+
+def test_place_closing_a_title_leaves_the_name(resources: Resources) -> None:
+    text = "Mayor of Koszalin Piotr Jedlinski has declared a day of mourning."
+    people = [e for e in _run(resources, text).entities if e.label == "PERSON"]
+    assert [(e.text, e.role) for e in people] == [("Piotr Jedlinski", "Mayor of Koszalin")]
+
+
+def test_missed_name_with_a_role_apposition_is_a_person(resources: Resources) -> None:
+    text = "Marek Zielny, a fire service spokesman, told reporters the blaze was out."
+    people = [e for e in _run(resources, text).entities if e.label == "PERSON"]
+    assert any(e.name == "Marek Zielny" and e.role == "fire service spokesman" for e in people)

@@ -61,6 +61,8 @@ def test_money_and_percent_units(light_resources: Resources) -> None:
         "The shop is open 24/7 all year.",
         "The train left at 4.40am sharp.",
         "A 67-year-old man was there.",
+        "She is ranked number 27 in the world.",
+        "The victims were aged nine, ten, 49, and 59.",
     ],
 )
 def test_things_that_are_not_counts(light_resources: Resources, text: str) -> None:
@@ -81,3 +83,28 @@ def test_odd_forms_never_crash_and_spans_hold(light_resources: Resources, text: 
     for q in find_quantities(text, light_resources):
         assert 0 <= q.start < q.end <= len(text)
         assert q.low is None or q.high is None or q.low <= q.high
+
+
+def test_change_from_one_figure_to_another_is_two_figures(light_resources: Resources) -> None:
+    text = "The toll rose from fourteen to 31 overnight."
+    found = find_quantities(text, light_resources)
+    assert [(text[q.start : q.end], q.low, q.high) for q in found] == [
+        ("fourteen", 14, 14),
+        ("31", 31, 31),
+    ]
+    # without a change word it stays one range
+    assert _one(light_resources, "From 10 to 15 boats sank.")[1:3] == (10, 15)
+
+
+def test_bounds_on_vague_and_verbal_floors(light_resources: Resources) -> None:
+    r = light_resources
+    assert _one(r, "At least a dozen people died.") == ("At least a dozen", 12, None, "at least")
+    assert _one(r, "Cases surpassed 100,000 on Monday.")[1:3] == (100_000, None)
+    assert _one(r, "They lived within two miles of the plant.")[1:3] == (0, 2)
+    text = "It still counts two aged fourteen among them."
+    assert _one(r, text)[:3] == ("two", 2, 2)
+
+
+def test_currency_word_after_a_nationality(light_resources: Resources) -> None:
+    (q,) = find_quantities("Bail was set at 100,000 Georgian lari on Monday.", light_resources)
+    assert (q.low, q.unit) == (100_000, "GEL")

@@ -47,3 +47,22 @@ def test_place_info_round_trips_an_id(light_resources: Resources) -> None:
     assert place_info(voronezh.id, light_resources) == voronezh
     assert place_info("no-such-id", light_resources) is None
     assert resolve_place("Nowhereville", light_resources) is None
+
+
+def test_accents_and_alternate_names(light_resources: Resources) -> None:
+    izmir = resolve_place("Izmir", light_resources)
+    assert izmir is not None and izmir.country == "TR"
+    # GeoNames' alternate name of a large city, used only when no place bears the name
+    calicut = resolve_place("Calicut", light_resources)
+    assert calicut is not None and calicut.name == "Kozhikode"
+    # alternate names do not make a name "known" enough to overrule the NER model
+    assert not is_known_place("Calicut", light_resources)
+
+
+def test_us_state_context_picks_the_city() -> None:
+    gaz = Gazetteer()
+    gaz.add(Place("1", "Lakeport", "US", "city", 1.0, 1.0, 100_000, "CA"))
+    gaz.add(Place("2", "Lakeport", "US", "city", 2.0, 2.0, 90_000, "TX"))
+    assert gaz.resolve("Lakeport", countries={"US"}) is None
+    found = gaz.resolve("Lakeport", countries={"US"}, states={"TX"})
+    assert found is not None and found.id == "2"

@@ -65,3 +65,40 @@ def test_titles_inside_the_name_become_the_role(resources: Resources) -> None:
     art = entities(Article(text=text), resources.nlp(text), resources)
     people = [e for e in art.entities if e.label == "PERSON"]
     assert people and people[0].name == "Hamid bin Rashid" and people[0].role == "Sultan"
+
+
+def test_title_ending_in_of_phrase(resources: Resources) -> None:
+    text = "Offering his thanks, speaker of the assembly Petra Lind wrote a letter."
+    assert _role(resources, text, "Petra Lind") == "speaker of the assembly"
+    text = "On Friday, envoy for Norway Jonas Berg met the delegates."
+    assert _role(resources, text, "Jonas Berg") == "envoy for Norway"
+
+
+def test_title_listing_roles_and_hyphens(resources: Resources) -> None:
+    text = "Canadian radio personality, television host, and philanthropist Ray Dunn died."
+    assert (
+        _role(resources, text, "Ray Dunn")
+        == "Canadian radio personality, television host, and philanthropist"
+    )
+    text = "In 2004 the then-new owner Lee Carver applied to rebuild the mill."
+    assert _role(resources, text, "Lee Carver") == "then-new owner"
+
+
+def test_apposition_stops_at_a_second_description(resources: Resources) -> None:
+    text = (
+        "Adam Kell, the regional minister for water and transport and a veteran of the "
+        "reform campaign, died yesterday."
+    )
+    assert _role(resources, text, "Adam Kell") == "regional minister for water and transport"
+
+
+def test_object_of_a_title_is_not_given_the_title(resources: Resources) -> None:
+    text = "A spokesperson for Harbour Freight said the lorry was late."
+    assert _role(resources, text, "Harbour Freight", person=False) is None
+
+
+def test_apposition_missing_its_closing_comma(resources: Resources) -> None:
+    text = "Anna Holt, the Information Minister paid tribute to the judge."
+    assert _role(resources, text, "Anna Holt") == "Information Minister"
+    text = "Anna Holt, the minister, the judge and the clerk went home."
+    assert _role(resources, text, "Anna Holt") == "minister"

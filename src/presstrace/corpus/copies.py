@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..resources import Resources
-from . import features
+from . import features, reuse
 from .embedding import Embedder
 from .origin import likely_original
 
@@ -46,7 +46,11 @@ TRANSLATED_COVER = 0.5
 TRANSLATED_ANCHORS = 0.45  # in-order share of anchors for a translation without embedding
 MIN_ANCHORS = 5
 PLACE_TOLERANCE = 0.12  # relative position (0..1) two aligned anchors may differ by
-STORY_SIM = 0.22  # shared anchors and vocabulary for two texts to be one story
+STORY_SIM = 0.22
+# ``reuse.score`` above which a text with no in-order sentence alignment is still a
+# rewrite: paraphrased sentence by sentence, split and merged (COUNTER's derived texts).
+REUSE_COPY = 0.9
+MIN_REUSE_WORDS = 30  # shared anchors and vocabulary for two texts to be one story
 
 
 @dataclass(frozen=True)
@@ -225,14 +229,14 @@ def _compare_within(pa: Prepared, pb: Prepared) -> Comparison:
 
 
 def _taken_from(source: Prepared, copy: Prepared) -> float:
-    """Share of the copy's words and word pairs found in the source (directional)."""
-    words_s = [w for s in source.sentences for w in s.words]
-    words_c = [w for s in copy.sentences for w in s.words]
-    set_s, set_c = set(words_s), set(words_c)
-    pairs_s, pairs_c = features.shingles(words_s, 2), features.shingles(words_c, 2)
-    unigram = len(set_s & set_c) / len(set_c) if set_c else 0.0
-    bigram = len(pairs_s & pairs_c) / len(pairs_c) if pairs_c else 0.0
-    return (unigram + bigram) / 2
+    """How much of the copy is taken from the source (directional, ``reuse.score``)."""
+    sig = reuse.signals(
+        [w for s in source.sentences for w in s.words],
+        [w for s in copy.sentences for w in s.words],
+        [a.key for a in source.anchors],
+        [a.key for a in copy.anchors],
+    )
+    return reuse.score(sig)
 
 
 def _min_aligned(pa: Prepared, pb: Prepared) -> int:

@@ -3,8 +3,9 @@
 Copies: candidate pairs from LSH buckets and the anchor index (``candidates``), the
 verifier (``copies.compare``) on each, and every pair that is a copy or the same story
 stored as a link with its aligned passages. Stories: online clustering over all stored
-articles in time order (``stories``). Both jobs replace what they stored before, so
-re-running after an ingest brings them up to date.
+articles in time order (``stories``). A full run replaces what was stored before; a run
+after an ingest (``changed`` ids) verifies only pairs touching the new articles and places
+them into the stored stories online, so stories found before keep their ids.
 """
 
 from __future__ import annotations
@@ -94,11 +95,22 @@ def boilerplate_by_site(rows: list[CorpusRow]) -> dict[str, frozenset[str]]:
 
 
 def find_stories(
-    rows: list[CorpusRow], links: list[CopyLink], resources: Resources
+    rows: list[CorpusRow],
+    links: list[CopyLink],
+    resources: Resources,
+    previous: list[StoryRow] | None = None,
+    changed: Collection[str] = (),
 ) -> list[StoryRow]:
+    """Cluster every article, or (``previous`` stories given) place only the ``changed``
+    ones into them, so stories found before keep their ids."""
     items = [stories.StoryInput(r.id, r.text, r.title, r.published, r.site) for r in rows]
     copied = [(c.a, c.b) for c in links if c.relation in copies.COPY_RELATIONS]
-    found = stories.merge_linked(stories.cluster(items, resources), copied)
+    if previous:
+        before = {s.id: s.articles for s in previous}
+        clustered = stories.update(items, before, frozenset(changed), resources)
+    else:
+        clustered = stories.cluster(items, resources)
+    found = stories.merge_linked(clustered, copied)
     return [
         StoryRow(
             s.id, s.title, s.first_date, s.last_date, s.outlets, tuple(m.id for m in s.members)
@@ -113,8 +125,9 @@ def run_corpus_jobs(
     """Recompute copy links and stories for everything in ``store``.
 
     With ``changed`` (ids of articles just ingested or updated) only pairs touching those
-    articles are verified again; candidate generation and stories still see the whole
-    store, since a new article can join any old story. Nothing changed: nothing to do.
+    articles are verified again, and only those articles are placed into the stored
+    stories (``stories.update``); candidate generation still sees the whole store.
+    Nothing changed: nothing to do.
     """
     res = resources or Resources()
     rows = list(store.iter_corpus())
@@ -124,5 +137,7 @@ def run_corpus_jobs(
     links = find_copies(rows, res, summary, changed)
     store.replace_copies(links, COPIES_JOB, touching=changed)
     all_links = links if changed is None else store.copies()
-    summary.stories = store.replace_stories(find_stories(rows, all_links, res), STORIES_JOB)
+    previous = store.stories() if changed is not None else None
+    found = find_stories(rows, all_links, res, previous, changed or ())
+    summary.stories = store.replace_stories(found, STORIES_JOB)
     return summary

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -140,19 +140,72 @@ def cluster(
     story whose centroid (without itself) it is now closest to: an early article that
     opened a story before its event's other coverage arrived finds its way back.
     """
-    res = resources or Resources()
-    terms = [_terms(it, res) for it in items]
+    vectors = _vectors(items, resources or Resources())
+    order = _in_time_order(items, range(len(items)))
+    stories = _online(items, vectors, order, threshold, window_days)
+    for _ in range(passes):
+        stories = _refine(items, vectors, order, stories, threshold, window_days)
+    return stories
+
+
+def update(
+    items: Sequence[StoryInput],
+    previous: Mapping[str, Sequence[str]],
+    arrived: Collection[str],
+    resources: Resources | None = None,
+    *,
+    threshold: float = THRESHOLD,
+    window_days: int = WINDOW_DAYS,
+    passes: int = REFINE_PASSES,
+) -> list[Story]:
+    """The online step: place the articles that ``arrived`` (new or changed) into the
+    stories found before (``previous``: story id -> article ids), without renumbering.
+
+    Arrivals join the closest open story or start their own; only the stories that gained
+    or lost an article are refined again, so every other story keeps its articles and
+    its id. ``items`` is the whole corpus (for IDF and the stories' centroids).
+    """
+    vectors = _vectors(items, resources or Resources())
+    index = {it.id: k for k, it in enumerate(items)}
+    kept: list[Story] = []
+    touched: set[str] = set()
+    for sid, members in previous.items():
+        alive = [index[m] for m in members if m in index and m not in arrived]
+        if len(alive) < len(members):
+            touched.add(sid)
+        if alive:
+            story = Story(id=sid)
+            for k in _in_time_order(items, alive):
+                story.add(items[k], vectors[k], _day(items[k].date))
+            kept.append(story)
+    placed = {m.id for st in kept for m in st.members}
+    order = _in_time_order(items, [k for k, it in enumerate(items) if it.id not in placed])
+    found = _online(items, vectors, order, threshold, window_days, kept)
+    touched.update(found[k].id for k in range(len(kept), len(found)))
+    touched.update(
+        st.id for st in found[: len(kept)] if any(m.id not in placed for m in st.members)
+    )
+    affected = [st for st in found if st.id in touched]
+    regrouped = _in_time_order(items, [index[m.id] for st in affected for m in st.members])
+    for _ in range(passes):
+        affected = _refine(items, vectors, regrouped, affected, threshold, window_days)
+    stable = [st for st in found if st.id not in touched]
+    return sorted(stable + affected, key=lambda st: (st.first_date is None, st.first_date or ""))
+
+
+def _vectors(items: Sequence[StoryInput], resources: Resources) -> list[dict[str, float]]:
+    """Each article's weighted term vector, IDF from the items themselves."""
+    terms = [_terms(it, resources) for it in items]
     df: Counter[str] = Counter()
     for t in terms:
         df.update(t.keys())
     n = len(items) or 1
     idf = {t: math.log((1 + n + BACKGROUND_DOCS) / (1 + c)) for t, c in df.items()}
-    order = sorted(range(len(items)), key=lambda i: (items[i].date is None, items[i].date or "", i))
-    vectors = [_weigh(t, idf) for t in terms]
-    stories = _online(items, vectors, order, threshold, window_days)
-    for _ in range(passes):
-        stories = _refine(items, vectors, order, stories, threshold, window_days)
-    return stories
+    return [_weigh(t, idf) for t in terms]
+
+
+def _in_time_order(items: Sequence[StoryInput], indexes: Iterable[int]) -> list[int]:
+    return sorted(indexes, key=lambda i: (items[i].date is None, items[i].date or "", i))
 
 
 def _online(
@@ -161,9 +214,14 @@ def _online(
     order: list[int],
     threshold: float,
     window_days: int,
+    start: Sequence[Story] = (),
 ) -> list[Story]:
-    stories: list[Story] = []
+    """Place the articles of ``order`` one by one, after the stories in ``start``."""
+    stories: list[Story] = list(start)
     postings: dict[str, set[int]] = {}  # term -> indexes of stories whose centroid has it
+    for k, st in enumerate(stories):
+        for t in st.centroid:
+            postings.setdefault(t, set()).add(k)
     for i in order:
         item = items[i]
         vec = vectors[i]
@@ -182,11 +240,18 @@ def _online(
                 best, best_sim = s, sim
         if best < 0 or best_sim < threshold:
             best = len(stories)
-            stories.append(Story(id=f"story-{item.id}"))
+            stories.append(Story(id=_fresh_id(item.id, {st.id for st in start})))
         stories[best].add(item, vec, day)
         for t in vec:
             postings.setdefault(t, set()).add(best)
     return stories
+
+
+def _fresh_id(article_id: str, taken: Collection[str]) -> str:
+    """A new story's id, from the article that opens it; an article leaving the story it
+    opened (after an edit) must not take that story's id."""
+    sid = f"story-{article_id}"
+    return f"{sid}-own" if sid in taken else sid
 
 
 def _refine(
@@ -228,17 +293,20 @@ def _refine(
             sim = dot / math.sqrt(norm2) if norm2 > 1e-9 else 0.0
             if sim > best_sim:
                 best, best_sim = k, sim
-        target[i] = best if best_sim >= threshold else -1
+        alone = len(stories[own].members) == 1  # a story of its own already: keep its id
+        target[i] = best if best_sim >= threshold else (own if alone else -1)
     fresh: dict[int, Story] = {}
     out: list[Story] = []
+    taken = {st.id for st in stories}
     for i in order:
         k = target[i]
         key = k if k >= 0 else -1 - i
         if key not in fresh:
-            first_id = items[i].id if k < 0 else stories[k].id
-            fresh[key] = Story(
-                id=first_id if first_id.startswith("story-") else f"story-{first_id}"
-            )
+            if k >= 0:
+                sid = stories[k].id
+            else:
+                sid = _fresh_id(items[i].id, taken)
+            fresh[key] = Story(id=sid)
             out.append(fresh[key])
         fresh[key].add(items[i], vectors[i], _day(items[i].date))
     return out

@@ -162,10 +162,19 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
     nxt = start.doc[start.i + 1] if start.i + 1 < len(start.doc) else None
     if nxt is not None and nxt.pos_ in ("ADJ", "VERB") and term(nxt, lex) in EVENTS:
         return term(nxt, lex)
+    if start.pos_ in ("NOUN", "PROPN"):
+        for prep in start.children:  # "13 students with minor injuries", "40 under the rubble"
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "under", "in"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.via_prep:
+                    return lex.via_prep[obj.lemma_.lower()]
+                if obj.dep_ == "pobj" and prep.lower_ == "with" and term(obj, lex) in EVENTS:
+                    return term(obj, lex)
     tok = start
     for _ in range(MAX_CLIMB):
         nouns = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
-        if tok.head is tok or (tok.dep_ not in CLIMB_THROUGH and not nouns):
+        if tok.head.i == tok.i or (tok.dep_ not in CLIMB_THROUGH and not nouns):
             break  # "a man and two women" climbs; "... and nine are missing" does not
         tok = tok.head
         about = term(tok, lex)
@@ -173,9 +182,10 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
             return about
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "acomp", "oprd", "attr"):
+                # "lost their lives", "suffered injuries", "raised the death toll"
+                if child.dep_ in ("nsubj", "nsubjpass", "acomp", "oprd", "attr", "dobj"):
                     found = term(child, lex) or of_term(child, lex)
-                    if found in EVENTS and child is not start:
+                    if found in EVENTS and child.i != start.i:
                         return found
                 if child.dep_ == "prep":
                     for gc in child.children:
@@ -207,8 +217,11 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         return "money", num, None
     if counted is not None:
         for child in counted.children:  # "33 recovered cases", "12 injured people"
-            if child.dep_ in ("amod", "compound") and term(child, lex) in EVENTS:
-                return term(child, lex), num, counted
+            if child.dep_ not in ("amod", "compound") or term(child, lex) not in EVENTS:
+                continue
+            if child.dep_ == "compound" and not (is_person(counted, lex) or term(counted, lex)):
+                continue  # "36 arrest warrants" count warrants, not arrests
+            return term(child, lex), num, counted
         about = term(counted, lex)
         if about in ("distance", "area") and counted.i > 0:
             before = doc[counted.i - 1].lower_
@@ -219,7 +232,10 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
             return about, num, counted
         # people ("residents", "miners"...): what happened to them is the claim
         if is_person(counted, lex):
-            return event_near(counted, lex), num, counted
+            event = event_near(counted, lex)
+            if counted.lemma_.lower() == "survivor" and event in ("recovered", "killed"):
+                event = "rescued"  # "recovered ten survivors from the debris"
+            return event, num, counted
         # other plural nouns only as the event's own subject or object: "killed two
         # visitors", not "infected 35,000 in at least 28 countries"
         direct = counted.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr") or (
@@ -264,6 +280,11 @@ def resolve_group(
         for e in entities:
             if e.start <= tok.idx < e.end and e.label in ("PERSON", "ORG", "PLACE", "NORP"):
                 return e.name  # "the director of X, Dr Y" -> Y
+    stem = root.lemma_.lower()
+    if stem in anonymous or root.lower_ in anonymous:
+        return None  # "Reports said" (capitalised at the start of a sentence)
+    if root.pos_ == "NUM" or root.like_num:
+        return None  # "33 were reported ...": the subject is another figure
     if root.pos_ == "PROPN":
         return compact_phrase(root)
     named = entity_names(entities, np.start_char, np.end_char)
@@ -275,9 +296,6 @@ def resolve_group(
         want = "PERSON" if root.lower_ in ("he", "she") else "ORG"
         before = [e for e in entities if e.label == want and e.end <= np.start_char]
         return before[-1].name if before else None
-    stem = root.lemma_.lower()
-    if stem in anonymous or root.lower_ in anonymous:
-        return None
     orgs = [e for e in entities if e.label == "ORG" and stem in e.name.lower()]
     if orgs:
         best = min(orgs, key=lambda e: abs(e.start - np.start_char))
@@ -303,10 +321,38 @@ def _phrase(doc: Doc, tok: Token) -> Span:
     return doc[max(tok.left_edge.i, sent.start) : min(tok.right_edge.i + 1, sent.end)]
 
 
+# Reporting verbs whose direct object is a thing posted or told, never the figure itself.
+NOT_BY_OBJECT = frozenset({"post", "tweet", "write", "tell", "publish", "add", "release"})
+
+
+def _via_object(num: Token, verb: Token) -> bool:
+    """Whether ``num`` hangs under ``verb`` through its direct object."""
+    tok = num
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return tok.head.i == verb.i and tok.dep_ == "dobj"
+
+
+def _with_holder(verb: Token) -> Token | None:
+    """ "with the next highest country, the United Kingdom, reporting ...": the noun after
+    "with" just before a subjectless reporting verb (its appositive name when it has one)."""
+    doc = verb.doc
+    for prep in doc[verb.sent.start : verb.i]:
+        if prep.lower_ != "with" or prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and 0 < verb.i - obj.right_edge.i <= 2:
+                names = [c for c in obj.children if c.dep_ == "appos"]
+                return names[0] if names else obj
+    return None
+
+
 def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon) -> str | None:
     for quote in article.quotes:
         c = quote.content
         if c.start <= q.start and q.end <= c.end and quote.speaker_name:
+            if quote.speaker_name.casefold() in lex.anonymous:
+                return None  # "Reports said at least 116 people died"
             return quote.speaker_name
     sent = num.sent
     for tok in sent:
@@ -319,23 +365,45 @@ def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon)
     verbs = []
     tok = num
     for _ in range(MAX_CLIMB + 2):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting:
-            verbs.append(tok)
-            break
+            verbs.append(tok)  # the nearest first; "has reported being told ...": go on
+        if tok.dep_ == "acl" and tok.lemma_.lower() in lex.reporting:
+            # "the next highest country, the United Kingdom, reporting 37,542 deaths"
+            found = resolve_group(_phrase(doc, tok.head), article.entities, lex.anonymous)
+            if found:
+                return found
     # "A total of 39 are confirmed dead, officials told state media": a reporting verb
-    # hanging off the sentence's root
+    # hanging off the sentence's root (not a clause of time: "after his lawyers posted")
     verbs += [
         t
         for t in sent.root.children
-        if t.dep_ in ("parataxis", "advcl") and t.lemma_.lower() in lex.reporting
+        if t.dep_ in ("parataxis", "advcl", "ccomp")
+        and t.lemma_.lower() in lex.reporting
+        and t.i > num.i
+        and not any(c.dep_ == "mark" for c in t.children)
     ]
     for verb in verbs:
+        if verb.lemma_.lower() in NOT_BY_OBJECT and _via_object(num, verb):
+            continue  # "his lawyers posted US$2 million bond": no statement
+        agents = [
+            gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"
+        ]
+        for agent in agents:  # "he was told by Emergencies Minister X of ..."
+            found = resolve_group(_phrase(doc, agent), article.entities, lex.anonymous)
+            if found:
+                return found
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            holder = _with_holder(verb)
+            if holder is not None:  # "with the UK reporting 37,542 deaths"
+                found = resolve_group(_phrase(doc, holder), article.entities, lex.anonymous)
+                if found:
+                    return found
         for child in verb.children:
-            if child.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+            if child.dep_ != "nsubj":
+                continue  # a passive subject is what was reported (or released), not who
             phrase = _phrase(doc, child)
             if phrase.start_char <= q.start < phrase.end_char or term(child, lex):
                 continue  # "no deaths were reported": the claim is the subject
@@ -364,6 +432,14 @@ def is_rate(text: str, q: Quantity) -> bool:
     return before.endswith("per ") or "per" in after[:2]
 
 
+def is_time(ent: Span) -> bool:
+    """A DATE/TIME entity that says when, not one the model made of bare numbers ("the
+    toll rose from fourteen to 31" is no date: years are already set aside as numbers)."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return False
+    return not all(t.like_num or t.lower_ in ("to", "and", "from", "between", "-") for t in ent)
+
+
 def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]:
     lex = lexicon(resources)
     doc.user_data["presstrace.claims.lexicon"] = lex
@@ -378,7 +454,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         about, num, counted = about_of(doc, q, lex)
         if about is None:
             continue
-        if any(ent.label_ in ("DATE", "TIME") for ent in doc.ents if ent.start <= num.i < ent.end):
+        if any(is_time(ent) for ent in doc.ents if ent.start <= num.i < ent.end):
             continue
         end = q.end
         if q.unit is None and counted is not None and 0 < counted.i - num.i <= 5:

@@ -121,17 +121,17 @@ def _cue_after(a: int, b: int, ctx: Context) -> tuple[tuple[int, int] | None, Sp
         if k >= 8 and (speaker is None or speaker.start > words[0].idx):
             return None
         if speaker is None:
-            lead = strip_edges(ctx.text, *trim(ctx.text, a, t.idx))
-            if ctx.text[lead[0] : lead[1]].strip(EDGE_PUNCT):
+            pre = strip_edges(ctx.text, *trim(ctx.text, a, t.idx))
+            if ctx.text[pre[0] : pre[1]].strip(EDGE_PUNCT):
                 named = [
                     w
                     for w in ctx.doc[words[0].i : t.i]
-                    if w.pos_ in ("PROPN", "NOUN", "PRON") and lead[0] <= w.idx < lead[1]
+                    if w.pos_ in ("PROPN", "NOUN", "PRON") and pre[0] <= w.idx < pre[1]
                 ]
                 # "”Kirby said": the name may share a token with the closing mark.
                 at = ctx.token_at(a)
-                glued = at is not None and at.idx < a and ctx.text[lead[0] : lead[1]][:1].isupper()
-                speaker = Speaker(*lead, None) if named or glued else None
+                glued = at is not None and at.idx < a and ctx.text[pre[0] : pre[1]][:1].isupper()
+                speaker = Speaker(*pre, None) if named or glued else None
             else:
                 objs = [c for c in t.children if c.i > t.i and c.dep_ not in ("prep", "punct")]
                 speaker = ctx.phrase(objs[0], a, b) if objs else None

@@ -40,6 +40,11 @@ LABELS = {
 # Labels the gazetteer may overrule: the model's guesses for capitalised names.
 RELABELLABLE = {"ORG", "PERSON", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "FAC", "LOC", "GPE"}
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+# Prepositions that put a name on the map only when the gazetteer knows the name well (the
+# stricter ``place_cues.txt`` also turns unknown one-word "people" into places).
+LOOSE_PLACE_CUES = frozenset({"at", "from", "to", "between", "and", "via"})
+CUE_KEY = "entities.place_cues"
+CUED = "CUED"  # a place candidate found by a cue, kept only if it resolves
 
 
 @dataclass(slots=True)
@@ -91,16 +96,91 @@ def repair_orgs(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
-    """ "Sultan Said bin Taimur", "Dr Meerjady": titles the model put inside a PERSON name
-    move out of it, where ``title_before`` finds them as the role."""
+    """ "Sultan Said bin Taimur", "Dr Meerjady", "(Mayor of) Koszalin Piotr Jedlinski": titles
+    and the places closing them that the model put inside a name move out of it, where
+    ``title_before`` finds them as the role."""
     lex = roles_mod.lexicon(resources)
+    gaz = gazetteer(resources)
     for m in mentions:
+        if (
+            m.label in ("PERSON", "ORG")
+            and m.end - m.start >= 3
+            and m.start >= 2
+            and doc[m.start - 1].lower_ in ("of", "for")
+            and roles_mod.is_role_word(doc[m.start - 2], lex)
+        ):
+            # "Mayor of Koszalin Piotr Jedlinski": the place closes the title, not the name
+            for k in range(m.end - m.start - 2, 0, -1):
+                if gaz.candidates(doc[m.start : m.start + k].text):
+                    m.start += k
+                    break
         while m.label == "PERSON" and m.end - m.start >= 2:
             first = doc[m.start]
             if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
                 m.start += 1
             else:
                 break
+
+
+def extend_names(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """ "Sławoj [Leszek Głódź]", "Tomasz [Kubiak]": a capitalised given name the model left
+    outside a person's (or one-word organisation's) name joins it."""
+    lex = roles_mod.lexicon(resources)
+    gaz = gazetteer(resources)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.label != "PERSON" and not (m.label == "ORG" and m.end - m.start == 1):
+            continue
+        first = doc[m.start]
+        if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
+            continue  # "Ayatollah Mousa ...": the title is the model's, stripped later
+        while m.start > 0:
+            t = doc[m.start - 1]
+            if (
+                t.i in covered
+                or t.pos_ != "PROPN"
+                or not t.is_title
+                or t.dep_ != "compound"
+                or not m.start <= t.head.i < m.end
+                or t.text in lex.honorifics
+                or roles_mod.is_role_word(t, lex)
+                or "\n" in t.whitespace_
+                or gaz.candidates(t.text)
+            ):
+                break
+            m.start -= 1
+            covered.add(m.start)
+
+
+def described_people(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """ "Tomasz Kubiak, a fire service spokesman, told ...": a two- or three-word capitalised
+    name the model missed, followed by an apposition holding a role, is a person."""
+    lex = roles_mod.lexicon(resources)
+    gaz = gazetteer(resources)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (
+            j < len(doc)
+            and j not in covered
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_title
+            and not roles_mod.is_role_word(doc[j], lex)
+            and doc[j].text not in lex.honorifics
+        ):
+            j += 1
+        if (
+            2 <= j - i <= 3
+            and j < len(doc)
+            and doc[j].text == ","
+            and not gaz.candidates(doc[i:j].text)
+            and roles_mod.apposition_after(doc, j, True, lex)
+        ):
+            added.append(Mention(i, j, "PERSON"))
+        i = max(j, i + 1)
+    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def assign_roles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
@@ -166,8 +246,67 @@ def placed_names(doc: Doc, mentions: list[Mention], resources: Resources) -> set
     return out
 
 
+def split_lists(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """ "Winchester, Hampshire": a PLACE the gazetteer does not know as a whole is split at
+    its commas into places of their own; an ORG "... in <known place>" loses the place."""
+    gaz = gazetteer(resources)
+    out: list[Mention] = []
+    for m in mentions:
+        cut = next((i for i in range(m.start + 1, m.end - 1) if doc[i].lower_ == "in"), None)
+        if (
+            m.label == "ORG"
+            and cut is not None
+            and gaz.candidates(m_text(doc, Mention(cut + 1, m.end, "")))
+        ):
+            # "White Medical Center in College Station": the organisation, then its place
+            out += [Mention(m.start, cut, m.label), Mention(cut + 1, m.end, "GPE")]
+            continue
+        commas = [i for i in range(m.start, m.end) if doc[i].text == ","]
+        if LABELS.get(m.label) != "PLACE" or not commas or gaz.candidates(bare(m_text(doc, m))):
+            out.append(m)
+            continue
+        start = m.start
+        for i in (*commas, m.end):
+            if i > start:
+                out.append(Mention(start, i, m.label))
+            start = i + 1
+    return out
+
+
+def m_text(doc: Doc, m: Mention) -> str:
+    return doc[m.start : m.end].text
+
+
+def cued_places(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """Capitalised names the model left unlabelled after a place cue ("a landing at Calicut",
+    "in Reading") that the gazetteer knows well: places if the article's context resolves
+    them (label ``CUED`` until then; unresolved ones are dropped)."""
+    gaz = gazetteer(resources)
+    cues = resources.memo.get(CUE_KEY)
+    if cues is None:
+        cues = {c.lower() for c in resources.data_lines("place_cues.txt") if " " not in c}
+        cues |= LOOSE_PLACE_CUES
+        resources.memo[CUE_KEY] = cues
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added: list[Mention] = []
+    i = 1
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or tok.pos_ != "PROPN" or not tok.is_title or doc[i - 1].lower_ not in cues:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if any(p.prominent for p in gaz.candidates(doc[i:j].text, alternates=True)):
+            added.append(Mention(i, j, CUED))
+        i = j
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
 def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
-    """Relabel known places as PLACE and resolve PLACEs, using the article's countries."""
+    """Relabel known places as PLACE and resolve PLACEs, using the article's countries and
+    US states: "Pasadena, California" is the Californian Pasadena."""
     gaz = gazetteer(resources)
     placed = placed_names(doc, mentions, resources)
     for m in mentions:
@@ -176,26 +315,42 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             continue
         if m.label == "PERSON" and len(m.name.split()) > 1:
             continue
-        name = bare(doc[m.start : m.end].text)
+        name = bare(m_text(doc, m))
         if LABELS.get(m.label) == "PLACE" or (
             m.label in RELABELLABLE and is_known_place(name, resources)
         ):
             m.label = "PLACE"
-    places = [m for m in mentions if m.label == "PLACE"]
+    pending = [m for m in mentions if m.label in ("PLACE", CUED)]
     countries: set[str] = set()
-    pending = []
-    for m in places:
-        place = gaz.resolve(bare(doc[m.start : m.end].text))
-        if place is None:
-            pending.append(m)
+    states: set[str] = set()
+    # Unambiguous names first; each place resolved narrows the next ("Florida" needs the US,
+    # "Gainesville" then needs Florida).
+    progress = True
+    while pending and progress:
+        progress, left = False, []
+        for m in pending:
+            place = gaz.resolve(bare(m_text(doc, m)), countries, states)
+            if place is None:
+                left.append(m)
+                continue
+            progress = True
+            m.label, m.place_id, m.name = "PLACE", place.id, place.name
+            if place.country:
+                countries.add(place.country)
+            if place.kind == "state":
+                states.add(place.admin1)
+        pending = left
+    cues = resources.memo.get(CUE_KEY, LOOSE_PLACE_CUES)
+    for m in mentions:
+        # "between Baracoa and ...": a one-word name the model called a nationality or an
+        # organisation, after a place cue, naming a city of a country the article is in.
+        if m.label not in RELABELLABLE or m.label == "PERSON" or m.end - m.start != 1:
             continue
-        m.place_id, m.name = place.id, place.name
-        if place.country:
-            countries.add(place.country)
-    for m in pending:
-        place = gaz.resolve(bare(doc[m.start : m.end].text), countries)
-        if place is not None:
-            m.place_id, m.name = place.id, place.name
+        if m.start == 0 or doc[m.start - 1].lower_ not in cues:
+            continue
+        place = gaz.resolve(m_text(doc, m), countries, states)
+        if place is not None and place.kind == "city" and place.country in countries:
+            m.label, m.place_id, m.name = "PLACE", place.id, place.name
 
 
 def name_orgs(doc: Doc, mentions: list[Mention]) -> None:
@@ -224,9 +379,13 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     """All corrected mentions in a parsed text, in text order."""
     mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents]
     mentions = repair_orgs(doc, mentions)
+    extend_names(doc, mentions, resources)
     strip_titles(doc, mentions, resources)
+    mentions = described_people(doc, mentions, resources)
     assign_roles(doc, mentions, resources)
     mentions = corefer_people(doc, mentions)
+    mentions = split_lists(doc, mentions, resources)
+    mentions = cued_places(doc, mentions, resources)
     resolve_places(doc, mentions, resources)
     name_orgs(doc, mentions)
     for m in mentions:

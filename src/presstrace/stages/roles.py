@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 MEMO_KEY = "roles.lexicon"
 MAX_ROLE_TOKENS = 14
+# "of the Iranian Expediency Discernment Council": how far a title's tail may reach.
+MAX_TAIL_TOKENS = 6
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LEADING_DROP = {
     "a",
@@ -93,12 +95,49 @@ def _other_person(tok: Token, start: int) -> bool:
     return False
 
 
-def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
-    """A title written straight before the name: "Russian President Vladimir Putin"."""
-    if start == 0 or not is_role_word(doc[start - 1], lex):
+def _title_tail(doc: Doc, start: int, lex: Lexicon) -> int | None:
+    """Where a title's trailing "of/for ..." begins when the word before the name is not a
+    role word: "speaker of the parliament Ali Larijani", "Mayor of Koszalin Piotr ...".
+    Returns the index of the role word before "of"/"for", or None."""
+    i = start - 1
+    if doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
+    while i > 0 and start - i <= MAX_TAIL_TOKENS:
+        t = doc[i]
+        if t.lower_ in ("of", "for"):
+            found = i < start - 1 and is_role_word(doc[i - 1], lex)
+            return i - 1 if found else None
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ") or "\n" in t.whitespace_:
+            return None
+        if t.ent_type_ in NUMERIC_ENTS:
+            return None
+        i -= 1
+    return None
+
+
+def _in_list(doc: Doc, comma: int, inside: set[int], lex: Lexicon) -> bool:
+    """A comma inside a title that lists roles: "radio personality, television host, and
+    philanthropist Don Imus" (the list closes with "and" before the name)."""
+    return (
+        comma > 0
+        and is_role_word(doc[comma - 1], lex)
+        and any(doc[j].lower_ == "and" for j in inside)
+    )
+
+
+def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> str | None:
+    """A title written straight before the name: "Russian President Vladimir Putin"."""
+    if start == 0:
+        return None
+    end = start + 1 if end is None else end
     i = start - 1
     inside: set[int] = set()
+    if not is_role_word(doc[i], lex):
+        tail = _title_tail(doc, start, lex)
+        if tail is None:
+            return None
+        inside = set(range(tail + 1, start))
+        i = tail
     while i >= 0:
         t = doc[i]
         if t.is_space or "\n" in t.whitespace_ or t.ent_type_ in NUMERIC_ENTS:
@@ -111,9 +150,17 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
             break  # "US President Donald Trump and Turkish President ...": another person
         if t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
             pass
+        elif t.text == "-" and i > 0 and not t.whitespace_ and not doc[i - 1].whitespace_:
+            pass  # "then-new owner", "ex-UK Prime Minister"
+        elif i + 1 < start and doc[i + 1].text == "-" and not t.whitespace_ and i + 1 in inside:
+            pass  # the word before such a hyphen
+        elif t.text == "," and _in_list(doc, i, inside, lex):
+            pass
         elif t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "ADV"):
             prev = doc[i - 1] if i > 0 else None
-            joined = prev is not None and (prev.is_title or is_role_word(prev, lex))
+            joined = prev is not None and (
+                prev.is_title or is_role_word(prev, lex) or prev.text == ","
+            )
             if not (t.lower_ in CONNECTORS and inside and joined):
                 break  # "of"/"and" only inside a title: "computer scientist and mathematician"
         elif is_role_word(t, lex):
@@ -122,7 +169,7 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
             t.pos_ == "PROPN" or t.dep_ in ("compound", "amod", "poss") or t.ent_type_
         ):
             pass
-        elif t.dep_ in ("compound", "amod") and t.head.i > i and t.head.i <= start:
+        elif t.dep_ in ("compound", "amod") and t.head.i > i and t.head.i < end:
             pass
         else:
             break
@@ -177,6 +224,8 @@ def _right_segment(doc: Doc, start: int) -> int:
     while i < sent_end and doc[i].text not in BOUNDARY and "\n" not in doc[i].text:
         if i > start and doc[i].lower_ in ("who", "which", "whose"):
             break  # "a British mathematician who has published ..."
+        if i > start and doc[i].lower_ == "and" and doc[i + 1].lower_ in ("a", "an", "the"):
+            break  # "the minister for X and a figure in ...": a second description
         i += 1
     return i
 
@@ -186,6 +235,10 @@ def apposition_before(doc: Doc, start: int, person: bool, lex: Lexicon) -> str |
     if start < 2 or doc[start - 1].text != ",":
         return None
     seg = _left_segment(doc, start - 1)
+    for j in range(start - 3, seg - 1, -1):
+        if doc[j].lower_ == "and" and doc[j + 1].lower_ in ("a", "an", "the"):
+            seg = j + 1  # "Politicians and the Archbishop of X, Name": the last phrase
+            break
     if not _segment_ok(doc, seg, start - 1, person, lex):
         return None
     return _text(doc, seg, start - 1) or None
@@ -198,11 +251,19 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
     if doc[end + 1].lower_ in ("who", "which", "whose", "that"):
         return None
     seg_end = _right_segment(doc, end + 1)
-    closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose")
-    if seg_end >= len(doc) or doc[seg_end].lower_ not in closing:
-        return None
-    if not _segment_ok(doc, end + 1, seg_end, person, lex):
-        return None
+    closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose", "and")
+    closed = seg_end < len(doc) and doc[seg_end].lower_ in closing
+    if not (closed and _segment_ok(doc, end + 1, seg_end, person, lex)):
+        # "Michael Makuei, the Information Minister paid tribute": the closing comma is
+        # missing; the parse's apposition ends the description when a verb follows it
+        appos = [c for c in doc[end - 1].children if c.dep_ == "appos" and end < c.i < seg_end]
+        if not appos:
+            return None
+        seg_end = appos[0].right_edge.i + 1
+        if seg_end >= len(doc) or doc[seg_end].pos_ not in ("VERB", "AUX"):
+            return None
+        if not _segment_ok(doc, end + 1, seg_end, person, lex):
+            return None
     return _text(doc, end + 1, seg_end) or None
 
 
@@ -230,7 +291,7 @@ def find_role(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> str
     while start > 0 and doc[start - 1].text in lex.honorifics:
         start -= 1  # "the director of IEDCR, Dr Meerjady Sabrina Flora"
     if person:
-        role = title_before(doc, start, lex)
+        role = title_before(doc, start, lex, end)
         if role:
             return role
     return (
