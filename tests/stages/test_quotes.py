@@ -275,3 +275,46 @@ def test_indefinite_reports_do_not_borrow_the_last_speaker(resources: Resources)
 def test_claimed_lives_is_not_speech(resources: Resources) -> None:
     text = "The hurricane destroyed the harbour and claimed about 3000 lives in the region."
     assert quotes_of(text, resources) == []
+
+
+def test_a_title_abbreviation_does_not_end_the_cue_clause(resources: Resources) -> None:
+    text = (
+        "The council met on Monday.\u00a0\n"
+        "“This is a fine day,” said Rep. Jane Doe, head of the city caucus. "
+        "“The budget is balanced.\u00a0It cost us a year.”\u00a0\nOthers disagreed."
+    )
+    qs = quotes_of(text, resources)
+    first, second = find(qs, "This is a fine day"), find(qs, "The budget is balanced")
+    assert first.kind == second.kind == "direct"
+    assert first.cue == second.cue and first.speaker_name == second.speaker_name == "Jane Doe"
+
+
+def test_a_quote_opening_reported_speech_makes_it_mixed(resources: Resources) -> None:
+    text = "“You cut wages to the bone” to raise the price of the stock, Ms. Ward said."
+    q = find(quotes_of(text, resources), "“You cut wages")
+    assert q.kind == "mixed" and q.speaker is not None and q.speaker.text == "Ms. Ward"
+
+
+def test_a_quoted_sentence_after_a_mixed_quote_continues_it(resources: Resources) -> None:
+    text = (
+        "The answers to the flooding are “not meeting the demand,” says Tom Reed, the "
+        "head of the farmers union. “We compare it to the drought of 1990.”"
+    )
+    qs = quotes_of(text, resources)
+    first, second = find(qs, "The answers to the flooding"), find(qs, "We compare it")
+    assert first.kind == "mixed" and second.cue == first.cue
+    assert second.speaker_name == first.speaker_name == "Tom Reed"
+
+
+def test_transcript_turns_are_quotes_of_their_speaker(resources: Resources) -> None:
+    text = (
+        "The debate went on.\n\n"
+        '"LANE: Well, look, the mayor thinks this is a game show. But this is serious.\n\n'
+        '"WALLACE: If I may, sir, we have limited time.\n\n'
+        "UPDATE: The story was changed after it was published."
+    )
+    qs = quotes_of(text, resources)
+    lane, wallace = find(qs, "Well, look"), find(qs, "If I may")
+    assert lane.speaker is not None and lane.speaker.text == "LANE"
+    assert wallace.speaker is not None and wallace.speaker.text == "WALLACE"
+    assert not [q for q in qs if q.content.text.startswith("The story")]

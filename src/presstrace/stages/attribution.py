@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’«»()[]—–-"
+EDGE_PUNCT = " \t\n\xa0\u200b.,;:!?\"'“”‘’«»()[]—–-"
 _BREAKS = frozenset({"—", "–", "―", "--"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _CLIMB = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl", "prep")

@@ -29,7 +29,12 @@ if TYPE_CHECKING:
 DASHES = "–—―-"  # en, em, horizontal bar ("”― Name" signs reader comments), hyphen
 SCARE_QUOTE_WORDS = 4
 HEADING_WORDS = 8  # a quote this short needs a cue next to it to count
-_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))[.!?]+[\s)]+")
+# A sentence end, not the dot of a title or abbreviation ("said Rep. Jane Doe", "Gov.").
+_SENT_END = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|No|vs))"
+    r"(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt|Rev|Adm|Maj|Inc|Ltd|Jan|Feb|Aug|Oct|Nov|Dec))"
+    r"(?<!\b(?:Reps|Sens|Capt|Prof|Sept|Supt|Cmdr|Corp|Atty))[.!?]+[\s)]+"
+)
 
 
 def direct_quote(

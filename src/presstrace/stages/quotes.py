@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+_TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): ([^\n]+)$", re.M)
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
 
 
@@ -111,6 +112,23 @@ def _headline(ctx: Context) -> Iterable[Candidate]:
             continue
         a, b = strip_edges(ctx.text, m.start(2), m.end(2))
         if words(ctx.text[a:b]) < 3:
+            continue
+        speaker = Speaker(m.start(1), m.end(1), toks[-1])
+        yield Candidate("indirect", a, b, (m.end(1), m.end(1) + 1), speaker)
+
+
+def _transcript(ctx: Context) -> Iterable[Candidate]:
+    """A transcript turn: a paragraph opening with a speaker's name in capitals and a
+    colon ("PENCE: Well, look, ..."); the content is the rest of the paragraph."""
+    for m in _TRANSCRIPT.finditer(ctx.text):
+        label = m.group(1)
+        if label in ctx.tables.not_speakers or len(label.replace(".", "")) < 2:
+            continue
+        a, b = strip_edges(ctx.text, m.start(2), m.end(2))
+        if words(ctx.text[a:b]) < 3:
+            continue
+        toks = ctx.tokens(m.start(1), m.end(1))
+        if not toks:
             continue
         speaker = Speaker(m.start(1), m.end(1), toks[-1])
         yield Candidate("indirect", a, b, (m.end(1), m.end(1) + 1), speaker)
@@ -227,14 +245,20 @@ def find_quotes(
         c = direct_quote(q, prev, nxt, ctx)
         if c is not None:
             cands.append(c)
+    # A transcript ("PENCE: Well, ...") often opens each turn with a stray mark that pairs
+    # across turns; the turn, not the mis-paired quotation, is the quote.
+    turns = list(_transcript(ctx))
+    cands = [c for c in cands if not any(c.start <= t.cue[0] < c.end for t in turns if t.cue)]
     direct = list(cands)
     # The rules' reported speech first (exact frames), then the learned model's for what
     # the rules do not cover; a candidate overlapping an earlier one is dropped below.
-    others = [*_headline(ctx), *_indirect(ctx)]
+    others = [*turns, *_headline(ctx), *_indirect(ctx)]
     if model is not None:
         others += _learned(ctx, model, tops)
     for c in others:
-        if c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
+        if c in turns:
+            pass
+        elif c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
         inside = [d for d in direct if d.cue == c.cue and c.start < d.start - 1 and d.end <= c.end]
         if inside and c.end - c.start > max(d.end - d.start for d in inside):
@@ -254,12 +278,20 @@ def find_quotes(
             continue
 
         for q in tops:
-            if c.start <= q.start < c.end:
+            # The content may begin just inside an opening mark its edges were trimmed of.
+            if c.start <= q.inner_start < c.end and q.start < c.end:
                 c.kind = "mixed"
+                c.start = min(c.start, q.start)
                 c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
+
+
+def _ends_quoted(text: str, end: int) -> bool:
+    """Does a quote end with (or just before) a closing quotation mark? Then a quoted
+    sentence standing alone after it continues it ("X is “A,” says Y. “B.”")."""
+    return any(ch in "”\"»’'" for ch in text[max(0, end - 1) : end + 1])
 
 
 def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]:
@@ -289,7 +321,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
                 earlier.append(Resolved(sp.start, name, label))
         quote = Quote(c.kind, content, cue, speaker, name)
         out.append(quote)
-        if c.kind == "direct" and speaker is not None:
+        if c.kind in ("direct", "mixed") and speaker is not None and _ends_quoted(text, c.end):
             last_direct = quote
     return out
 

@@ -35,6 +35,7 @@ class CueTables:
     pronouns: dict[str, str]
     non_speech_objects: frozenset[str] = frozenset()
     sourceless: frozenset[str] = frozenset()
+    not_speakers: frozenset[str] = frozenset()  # capitalised labels before a colon
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -53,6 +54,7 @@ def cue_tables(resources: Resources) -> CueTables:
             pronouns=dict(raw["pronouns"]),
             non_speech_objects=frozenset(raw.get("non_speech_objects", ())),
             sourceless=frozenset(raw.get("sourceless_cues", ())),
+            not_speakers=frozenset(raw.get("transcript_non_speakers", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
