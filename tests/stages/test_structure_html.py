@@ -181,3 +181,25 @@ def test_second_extractor_recovers_a_dropped_paragraph_but_not_captions(
     # trafilatura alone drops the widget paragraph; resiliparse keeps it and the caption
     assert lost in text and text.index(lost) < text.index("A final paragraph")
     assert caption not in text
+
+
+def test_second_extractor_leaves_author_boxes_out(resources: Resources) -> None:
+    lost = (
+        "Harbour pilots said the new lights on the deck made night crossings far safer "
+        "than they had been for many years."
+    )
+    persona = (
+        "I'm Tomas, a content writer at Example Harbour Media. I specialize in creating "
+        "articles that drive results and resonate with your audience."
+    )
+    page = (
+        "<html><head><title>Bridge</title></head><body><article><h1>Harbour bridge reopens</h1>"
+        + PARAS.split("<p>Related")[0]
+        + f"<div class='widget-box'><span>{lost}</span></div>"
+        + f"<div class='widget-box'><span>{persona}</span></div>"
+        + "<p>A final paragraph about the bridge and its long history as a crossing "
+        "point for the people of the town.</p></article></body></html>"
+    )
+    text = from_html(page, Article(input="t"), resources).text
+    assert lost in text
+    assert "content writer" not in text

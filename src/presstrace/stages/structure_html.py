@@ -18,7 +18,7 @@ from typing import Any
 from ..records import Article, Caption, Removed
 from ..resources import Resources
 from . import boilerplate as bp
-from . import bylines, credits, page_meta, second_opinion
+from . import bylines, credits, flags, page_meta, second_opinion
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
@@ -335,12 +335,15 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     known_grams = second_opinion.trigram_set(" ".join(furniture))
 
     def not_body(line: str) -> bool:
-        """Captions, standfirsts, credited photos and bylines the second extractor keeps."""
+        """Captions, standfirsts, credited photos, bylines and author boxes ("I'm Jane, a
+        content writer at ...") the second extractor keeps."""
         grams = second_opinion.trigram_set(line)
         return (
             len(grams & known_grams) >= len(grams) / 2
             or credits.split_photo_credit(line, clex)[1] is not None
             or bylines.byline_line(line, blex) is not None
+            or bylines.author_bio(line, blex, first_person_only=True) is not None
+            or flags.persona_severity(line, resources) is not None
         )
 
     lines = second_opinion.merge(lines, second_opinion.resiliparse_text(raw), not_body)
