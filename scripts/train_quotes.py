@@ -1,4 +1,4 @@
-"""Rebuild ``src/presstrace/data/quote_model.json`` from PolNeAR's train split.
+"""Rebuild ``src/presstrace/data/quote_model.json.gz`` from PolNeAR's train split.
 
 Reads ``polnear/gold_train.jsonl`` from the shared eval data (build time only; never the
 dev split), parses it with the pipeline's spaCy model, and fits the two models of
@@ -12,6 +12,7 @@ names and weights are written: no article text.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import time
@@ -206,7 +207,8 @@ def main() -> None:
         "cue": {"bias": cue_b, "threshold": cue_t, "weights": dict(sorted(cue_w.items()))},
         "content": {"bias": 0.0, "threshold": span_t, "weights": dict(sorted(span_w.items()))},
     }
-    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    raw = (json.dumps(model, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
+    args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     size = args.out.stat().st_size
     print(
         f"cue threshold {cue_t}; {len(cue_w)} cue + {len(span_w)} content weights; "

@@ -99,8 +99,14 @@ class Resources:
 
 
 def read_data_file(name: str) -> str:
+    """A packaged data file's text; ``.gz`` files (large learned weights) are decompressed."""
     try:
-        return (importlib_resources.files("presstrace") / "data" / name).read_text("utf-8")
+        path = importlib_resources.files("presstrace") / "data" / name
+        if name.endswith(".gz"):
+            import gzip
+
+            return gzip.decompress(path.read_bytes()).decode("utf-8")
+        return path.read_text("utf-8")
     except FileNotFoundError as e:
         raise ConfigError(f"data file {name!r} is missing from the package") from e
 

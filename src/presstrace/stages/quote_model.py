@@ -1,7 +1,7 @@
 """A learned layer over the parse: which words are speech cues, and what each one reports.
 
 Two linear models, trained on PolNeAR's train split by ``scripts/train_quotes.py`` and
-shipped as feature weights in ``data/quote_model.json`` (no PolNeAR text, only feature
+shipped as feature weights in ``data/quote_model.json.gz`` (no PolNeAR text, only feature
 names such as ``l=say`` with their weights):
 
 - the *cue* model scores each word as the head of an attribution cue ("said", "according",
@@ -29,7 +29,7 @@ from .speakers import CueTables
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MODEL_FILE = "quote_model.json"
+MODEL_FILE = "quote_model.json.gz"
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PUNCT", "PROPN", "SCONJ"})
 _EDGE = frozenset(" \t\n.,;:!?()[]—–-")
 _MARKS = frozenset("“”\"«»„‘’'")
