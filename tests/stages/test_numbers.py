@@ -114,3 +114,12 @@ def test_currency_word_after_a_nationality(light_resources: Resources) -> None:
 def test_a_count_between_commas_after_a_lower_case_word_stays(light_resources: Resources) -> None:
     found = find_quantities("Of the dead, 12, officials said, were soldiers.", light_resources)
     assert [q.low for q in found] == [12.0]
+
+
+def test_from_under_is_a_place_not_a_ceiling(light_resources: Resources) -> None:
+    text = "It was pulled from under eight metres of mud; under 20 people saw it."
+    found = find_quantities(text, light_resources)
+    assert [(text[q.start : q.end], q.low, q.high) for q in found] == [
+        ("eight", 8.0, 8.0),
+        ("under 20", 0.0, 20.0),
+    ]

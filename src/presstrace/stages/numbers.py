@@ -179,6 +179,11 @@ CHANGE = re.compile(
 )
 
 
+# Qualifiers that are also prepositions of place; after "from" they say where, not how many.
+PLACE_PREPOSITIONS = frozenset({"under", "over", "within"})
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def find_quantities(text: str, resources: Resources) -> list[Quantity]:
     """Every number expression in ``text``, in order, with the range it states."""
     p = patterns(resources)
@@ -243,6 +248,12 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
         if m.group("num").strip().endswith("+"):
             high = None
     qualifier = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
+    if qualifier in PLACE_PREPOSITIONS and FROM_BEFORE.search(text[max(0, start - 6) : start]):
+        # "recovered from under eight metres of mud": where, not a bound on the figure
+        qualifier = None
+        start = m.start("qual") + len(m.group("qual"))
+        while start < end and text[start].isspace():
+            start += 1
     if qualifier is None and m.group("num") and m.group("num").strip().endswith("+"):
         qualifier = "more than"
     how = p.qualifiers.get(qualifier or "")
