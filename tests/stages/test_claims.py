@@ -237,3 +237,18 @@ def test_a_compound_subject_of_a_reporting_verb_is_the_source(resources: Resourc
     text = "The Committee to Protect Journalists reports sixteen other journalist deaths."
     (c,) = _claims(resources, text)
     assert c.about == "killed" and c.source_name == "Committee to Protect Journalists"
+
+
+def test_as_were_takes_the_event_before_and_units_after_a_no_break_space(
+    resources: Resources,
+) -> None:
+    text = "The general said 90 civilians were wounded, as were seventeen from the army."
+    assert [(c.about, c.value_low) for c in _claims(resources, text)] == [
+        ("injured", 90),
+        ("injured", 17),
+    ]
+    text = "The wrecks were around 50\u00a0m (165\u00a0ft) apart."
+    assert [(c.about, c.unit) for c in _claims(resources, text)] == [
+        ("distance", "m"),
+        ("distance", "ft"),
+    ]

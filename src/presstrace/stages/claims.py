@@ -121,6 +121,10 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
             return doc[k], num
     for k in range(j, min(j + 4, sent_end)):
         t = doc[k]
+        if t.pos_ == "SPACE":
+            continue  # "50\u00a0m": a no-break space is a token of its own
+        if t.lower_ in lexicon_of(doc).units and t.pos_ not in ("NOUN", "PROPN"):
+            return t, num  # "m", "ft" tagged as a verb or a foreign word
         if t.pos_ in ("NOUN", "PROPN"):
             while (
                 (t.dep_ == "compound" or (t.dep_ == "amod" and t.pos_ == "PROPN"))
@@ -358,6 +362,11 @@ def listed_event(
     if counted is None and (num.dep_ == "attr" or (num.i > 0 and doc[num.i - 1].pos_ == "PROPN")):
         return None  # "he was 101", "Flight 610": an age, a name
     anchors = [t for t in (num, counted) if t is not None]
+    if num.i >= 2 and doc[num.i - 2].lower_ == "as" and doc[num.i - 1].lemma_ in ("be", "do"):
+        # "90 civilians were wounded, as were seventeen soldiers": the event before
+        earlier = [i for i in events if num.sent.start <= i < num.i]
+        if earlier:
+            return events[max(earlier)]
     for anchor in anchors:
         for i in coordination(anchor):
             if i in events and i not in (num.i, counted.i if counted is not None else -1):
