@@ -219,6 +219,8 @@ def test_list_scan_stops_at_other_figures_and_clauses(resources: Resources) -> N
     text = "The author, who has published over 300 papers in many fields, died on Monday."
     assert _found(resources, text) == []
     assert _found(resources, "He was 101 and died of pneumonia.") == []
+    text = "He claimed 85,000 Americans were unemployed and millions had died."
+    assert all(about != "killed" or value != 85_000 for _, about, value in _found(resources, text))
     assert _found(resources, "The recorder from Air Flight 610 has been recovered.") == []
 
 
@@ -226,6 +228,7 @@ def test_feet_metres_and_votes(resources: Resources) -> None:
     text = "The two wrecks lay around 50 m (165 ft) apart."
     assert _found(resources, text) == [("around 50 m", "distance", 50), ("165 ft", "distance", 165)]
     assert _found(resources, "The guard, standing six feet tall, fell.") == []
+    assert _found(resources, "It reached a top speed of about 8 m/s on the track.") == []
     text = "Of the 2.8 million who voted, 85% were in favour."
     assert _found(resources, text) == [
         ("2.8 million", "votes", 2_800_000),

@@ -42,6 +42,7 @@ EVENTS = frozenset(
         "recovered",
     }
 )
+MEASURES = frozenset({"distance", "area", "volume"})
 MAX_CLIMB = 6
 VIA_PREP = "@prep"  # claim_terms.tsv: a word that counts only as "taken to hospital"
 # Dependencies an event word may be reached through: within one clause, never across
@@ -314,7 +315,7 @@ def coordination(tok: Token) -> set[int]:
     return group
 
 
-def verb_after(start: Token, lex: Lexicon) -> str | None:
+def verb_after(start: Token, lex: Lexicon, figures: frozenset[int] = frozenset()) -> str | None:
     """The event of a list whose verb comes last: "150 soldiers, 95 civilians and hundreds
     of rebels killed", "around twenty more, including a reporter, were injured", "one child
     was, according to the fire service, among the dead". The first verb after the figure
@@ -326,7 +327,7 @@ def verb_after(start: Token, lex: Lexicon) -> str | None:
         t = doc[k]
         if t.lower_ in CLAUSE_BREAK:
             return None
-        if t.like_num and not ({t.i, t.head.i} & listed):
+        if (t.like_num or t.i in figures) and not ({t.i, t.head.i} & listed):
             return None  # "between the two blasts, at least 20 were killed": 20's verb
         nxt = doc[k + 1] if k + 1 < end else None
         if t.pos_ == "CCONJ" and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
@@ -341,8 +342,8 @@ def verb_after(start: Token, lex: Lexicon) -> str | None:
             return about
         if t.pos_ == "AUX" or (t.pos_ == "VERB" and t.dep_ == "prep"):
             continue  # "were", "including", "according (to)"
-        if t.pos_ == "ADJ" and about in EVENTS and doc[k - 1].lemma_ == "be":
-            return about  # "... were dead"
+        if t.pos_ == "ADJ" and doc[k - 1].lemma_ == "be":
+            return about if about in EVENTS else None  # "were dead"; not "were unemployed"
         if t.pos_ == "VERB":
             if about not in EVENTS or any(c.dep_ == "dobj" for c in t.children):
                 return None
@@ -351,7 +352,11 @@ def verb_after(start: Token, lex: Lexicon) -> str | None:
 
 
 def listed_event(
-    num: Token, counted: Token | None, events: dict[int, str], lex: Lexicon
+    num: Token,
+    counted: Token | None,
+    events: dict[int, str],
+    lex: Lexicon,
+    figures: frozenset[int] = frozenset(),
 ) -> str | None:
     """What a figure with no event of its own counts, from the list it stands in: the event
     of another item of the same noun list (``events``: token index -> event of the figures
@@ -382,7 +387,7 @@ def listed_event(
         )
     ):
         return None  # "has published over 300 papers ...": the figure has its verb
-    return verb_after(last, lex)
+    return verb_after(last, lex, figures)
 
 
 def qualifier_of(doc: Doc, q: Quantity, num: Token) -> str | None:
@@ -625,12 +630,13 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             continue  # "Flight 610", "Apollo 11": part of a name
         found.append((q, about, num, counted))
     events: dict[int, str] = {}
+    figures = frozenset(num.i for _, _, num, _ in found)
     for _, about, num, counted in found:
         if about in EVENTS:
             events.update({t.i: about for t in (num, counted) if t is not None})
     for q, about, num, counted in found:
         if about is None and q.unit is None:
-            about = listed_event(num, counted, events, lex)
+            about = listed_event(num, counted, events, lex, figures)
         if about is None or (about == "distance" and is_stature(article.text, q)):
             continue
         if any(is_time(ent) for ent in doc.ents if ent.start <= num.i < ent.end):
@@ -638,6 +644,8 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         end = q.end
         if q.unit is None and counted is not None and 0 < counted.i - num.i <= 5:
             end = max(end, counted.idx + len(counted))
+        if about in MEASURES and article.text[end : end + 1] == "/":
+            continue  # "8 m/s": a speed
         source = source_of(article, doc, num, q, lex)
         claims.append(
             Claim(
