@@ -255,3 +255,16 @@ def test_as_were_takes_the_event_before_and_units_after_a_no_break_space(
         ("distance", "m"),
         ("distance", "ft"),
     ]
+
+
+def test_ages_in_apposition_are_not_counts(resources: Resources) -> None:
+    assert _found(resources, "Two men, 24 and 31, were arrested.") == [("Two men", "arrested", 2)]
+    assert _found(resources, "Two soldiers, both 19, were killed.") == [
+        ("Two soldiers", "killed", 2)
+    ]
+    assert _found(resources, "Officials reported 30 dead, 45 injured.") == [
+        ("30 dead", "killed", 30),
+        ("45", "injured", 45),
+    ]
+    text = "Of the dead, 12, officials said, were soldiers."
+    assert [c.value_low for c in _claims(resources, text)] == [12]

@@ -600,6 +600,34 @@ def is_rate(text: str, q: Quantity) -> bool:
 STATURE = re.compile(r"^[\w\s-]{0,25}?\btall\b", re.IGNORECASE)
 
 
+AGE_LIST_WORDS = frozenset({"and", "both", "all", "aged", "respectively"})
+MAX_AGE = 120
+
+
+def is_age_apposition(num: Token) -> bool:
+    """ "Two men, 24 and 31, were arrested", "two soldiers, both 19,": bare figures set off
+    by commas straight after a noun are the ages of the people it names."""
+    doc, sent = num.doc, num.sent
+    j = num.i - 1
+    while (
+        j > sent.start
+        and doc[j].text != ","
+        and (doc[j].like_num or doc[j].lower_ in AGE_LIST_WORDS)
+    ):
+        j -= 1
+    if j <= sent.start or doc[j].text != "," or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if doc[j - 1].dep_ == "pobj" and doc[j - 1].head.lower_ in ("of", "among"):
+        return False  # "Of the victims, 12, officials said, were soldiers": a count
+    k = num.i + 1
+    while k < sent.end and (doc[k].like_num or doc[k].lower_ in AGE_LIST_WORDS):
+        k += 1
+    if k < sent.end and doc[k].text not in (",", ".", ")", ";"):
+        return False
+    figures = [t for t in doc[j + 1 : k] if t.like_num]
+    return all(t.text.isdigit() and int(t.text) <= MAX_AGE for t in figures)
+
+
 def is_stature(text: str, q: Quantity) -> bool:
     """ "standing six feet five inches tall": how tall someone is, like an age, no claim."""
     return bool(STATURE.match(text[q.end : q.end + 40]))
@@ -628,6 +656,8 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         about, num, counted = about_of(doc, q, lex)
         if num.head.i < num.i and num.head.pos_ == "PROPN" and q.unit is None:
             continue  # "Flight 610", "Apollo 11": part of a name
+        if counted is None and q.unit is None and q.kind == "exact" and is_age_apposition(num):
+            continue
         found.append((q, about, num, counted))
     events: dict[int, str] = {}
     figures = frozenset(num.i for _, _, num, _ in found)
