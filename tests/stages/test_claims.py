@@ -268,3 +268,9 @@ def test_ages_in_apposition_are_not_counts(resources: Resources) -> None:
     ]
     text = "Of the dead, 12, officials said, were soldiers."
     assert [c.value_low for c in _claims(resources, text)] == [12]
+
+
+def test_a_tally_is_two_vote_counts_but_a_score_is_nothing(resources: Resources) -> None:
+    text = "The bill passed by a vote of 230 to 202 on Tuesday."
+    assert _found(resources, text) == [("230", "votes", 230), ("202", "votes", 202)]
+    assert _found(resources, "The team won 3-1 on Sunday, killing the rival's hopes.") == []

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..pipeline import register
 from ..records import Article, Claim, Entity, Quote
 from ..resources import Resources
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, find_tallies
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -390,6 +390,9 @@ def listed_event(
     return verb_after(last, lex, figures)
 
 
+VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots"})
+
+
 def qualifier_of(doc: Doc, q: Quantity, num: Token) -> str | None:
     """The stated qualifier, or "additional" ("three more bodies") / "part of" ("six of the")."""
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
@@ -646,7 +649,8 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     doc.user_data["presstrace.claims.lexicon"] = lex
     claims: list[Claim] = []
     found: list[tuple[Quantity, str | None, Token, Token | None]] = []
-    for q in find_quantities(article.text, resources):
+    tallies = find_tallies(article.text, resources)
+    for q in sorted([*find_quantities(article.text, resources), *tallies], key=lambda q: q.start):
         if doc.char_span(q.start, q.end, alignment_mode="expand") is None:
             continue
         if article.text[q.start : q.end + 3].lower() == "one of":
@@ -654,6 +658,8 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if is_rate(article.text, q):
             continue
         about, num, counted = about_of(doc, q, lex)
+        if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
+            about = "votes" if _near(num, set(VOTE_WORDS), width=5) else None
         if num.head.i < num.i and num.head.pos_ == "PROPN" and q.unit is None:
             continue  # "Flight 610", "Apollo 11": part of a name
         if counted is None and q.unit is None and q.kind == "exact" and is_age_apposition(num):

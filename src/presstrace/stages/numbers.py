@@ -31,7 +31,7 @@ class Quantity:
     high: float | None
     qualifier: str | None = None
     unit: str | None = None
-    kind: str = "exact"  # exact | range | vague | none
+    kind: str = "exact"  # exact | range | vague | none | tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +220,28 @@ def find_quantities(text: str, resources: Resources) -> list[Quantity]:
         if not any(s <= m.start() < e for s, e in taken):
             found.append(Quantity(m.start(), m.end(), 0.0, 0.0, None, None, "none"))
     return sorted(found, key=lambda q: q.start)
+
+
+def find_tallies(text: str, resources: Resources) -> list[Quantity]:
+    """ "230 to 202", "51-49": a larger figure first is a tally (a vote, a score), never a
+    range, so ``find_quantities`` drops it; both figures, kind "tally", for a caller that
+    can tell a vote from a score."""
+    p = patterns(resources)
+    found: list[Quantity] = []
+    for m in p.number.finditer(text):
+        if m.group("r1") and not _not_a_count(text, m.start(), m.end(), m, p.words):
+            found += _tally(m, p)
+    return found
+
+
+def _tally(m: re.Match[str], p: Patterns) -> list[Quantity]:
+    low, high = parse_number(m.group("r1"), p.words), parse_number(m.group("r2"), p.words)
+    if low is None or high is None or low <= high:
+        return []
+    return [
+        Quantity(m.start(g), m.end(g), v, v, None, None, "tally")
+        for g, v in (("r1", low), ("r2", high))
+    ]
 
 
 def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
