@@ -537,10 +537,10 @@ def _sentence_source(
             verbs.append(tok)  # the nearest first; "has reported being told ...": go on
         if tok.dep_ == "acl" and tok.lemma_.lower() in lex.reporting:
             # "the next highest country, the United Kingdom, reporting 37,542 deaths"
-            holder = _phrase(doc, tok.head)
+            noun = _phrase(doc, tok.head)
             if tok.i > tok.head.i:  # the noun without its own "reporting ..." clause
-                holder = doc[holder.start : max(holder.start + 1, tok.left_edge.i)]
-            found = resolve_group(holder, article.entities, lex.anonymous)
+                noun = doc[noun.start : max(noun.start + 1, tok.left_edge.i)]
+            found = resolve_group(noun, article.entities, lex.anonymous)
             if found:
                 return found
     # "A total of 39 are confirmed dead, officials told state media": a reporting verb
