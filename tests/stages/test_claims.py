@@ -274,3 +274,45 @@ def test_a_tally_is_two_vote_counts_but_a_score_is_nothing(resources: Resources)
     text = "The bill passed by a vote of 230 to 202 on Tuesday."
     assert _found(resources, text) == [("230", "votes", 230), ("202", "votes", 202)]
     assert _found(resources, "The team won 3-1 on Sunday, killing the rival's hopes.") == []
+
+
+def test_participles_and_complements_between_number_and_event(resources: Resources) -> None:
+    text = (
+        "The mayor said on Friday that nine people had been confirmed killed. "
+        "Health officials reported 14 confirmed cases at the school. "
+        "So far 31 flu related deaths have been recorded in the county."
+    )
+    got = {(c.about, c.value_low) for c in _claims(resources, text)}
+    assert got == {("killed", 9), ("infected", 14), ("killed", 31)}
+
+
+def test_a_count_after_a_colon_and_a_fraction(resources: Resources) -> None:
+    text = (
+        'The ministry wrote: "Update: 2,415 cases have been reported so far." '
+        "Three quarters of the patients, more than 300 people, have recovered."
+    )
+    got = {(c.about, c.value_low, c.value_high) for c in _claims(resources, text)}
+    assert ("infected", 2415, 2415) in got
+    assert ("recovered", 300, None) in got
+    assert all(c.value_low != 3 for c in _claims(resources, text))
+
+
+def test_of_a_possessive_noun_and_wounding(resources: Resources) -> None:
+    text = "The fever has infected over 900 of the valley town's residents since May."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.value_high) == ("infected", 900, None)
+    text = "The gang was blamed for the deaths of dozens of soldiers and the wounding of hundreds more."
+    got = [(c.about, c.value_low) for c in _claims(resources, text)]
+    assert got == [("killed", 24), ("injured", 200)]
+
+
+def test_inches_turnout_as_subject_and_share_of_the_vote(resources: Resources) -> None:
+    text = "Forecasters expect up to 12 inches of snow in the hills."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.unit, c.value_low, c.value_high) == ("distance", "in", 0, 12)
+    text = "Turnout in the city was down on the last poll, at roughly 58.5%."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low) == ("turnout", 58.5)
+    text = "The mayor kept her seat with 61% of the first-preference vote."
+    (c,) = _claims(resources, text)
+    assert c.about == "vote share"

@@ -119,7 +119,10 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
                 break
             k += 1
         if k < sent_end and doc[k].pos_ in ("NOUN", "PROPN", "ADJ"):
-            return doc[k], num
+            t = doc[k]
+            while t.dep_ in ("compound", "poss") and t.i < t.head.i < sent_end:
+                t = t.head  # "over 4,200 of the island nation's residents": the residents
+            return t, num
     for k in range(j, min(j + 4, sent_end)):
         t = doc[k]
         if t.pos_ == "SPACE":
@@ -127,8 +130,10 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
         if t.lower_ in lexicon_of(doc).units and t.pos_ not in ("NOUN", "PROPN"):
             return t, num  # "m", "ft" tagged as a verb or a foreign word
         if t.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ == "npadvmod" and t.head.dep_ == "amod" and t.i < t.head.i < t.head.head.i:
+                t = t.head.head  # "31 cholera related deaths": the deaths
             while (
-                (t.dep_ == "compound" or (t.dep_ == "amod" and t.pos_ == "PROPN"))
+                (t.dep_ in ("compound", "nmod") or (t.dep_ == "amod" and t.pos_ == "PROPN"))
                 and t.head.i > t.i
                 and t.head.i < sent_end
             ):
@@ -136,6 +141,8 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
             return t, num
         if t.pos_ == "ADJ" and (term(t, lexicon_of(doc)) or k + 1 >= sent_end):
             return t, num
+        if t.tag_ == "VBN" and t.dep_ == "amod" and t.i < t.head.i < sent_end:
+            continue  # "21 confirmed cases", "53 measles related deaths": a participle
         if t.pos_ not in ("ADJ", "ADV", "NUM") and t.lower_ != "-":
             break
     head = num.head
@@ -194,7 +201,8 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
                 # "lost their lives", "suffered injuries", "raised the death toll"
-                if child.dep_ in ("nsubj", "nsubjpass", "acomp", "oprd", "attr", "dobj"):
+                # "have been confirmed killed": the event is the verb's complement
+                if child.dep_ in ("nsubj", "nsubjpass", "acomp", "oprd", "attr", "dobj", "xcomp"):
                     found = term(child, lex) or of_term(child, lex)
                     if found in EVENTS and child.i != start.i:
                         return found
@@ -217,13 +225,39 @@ def _near(num: Token, words: set[str], width: int = 4) -> bool:
     return any(doc[k].lower_ in words for k in range(lo, hi))
 
 
+BALLOT = frozenset({"vote", "ballot"})
+
+
+def _of_object(num: Token) -> str | None:
+    """The lemma of the noun in "N% of the ... X" ("70% of the two-party-preferred vote")."""
+    doc = num.doc
+    for k in range(num.i + 1, min(num.i + 3, num.sent.end)):
+        if doc[k].lower_ == "of":
+            objs = [c for c in doc[k].children if c.dep_ == "pobj"]
+            return objs[0].lemma_.lower() if objs else None
+    return None
+
+
+def _clause_subject(num: Token) -> str | None:
+    """The lemma of the subject of the clause holding ``num`` ("turnout was ... 67.3%")."""
+    tok = num
+    for _ in range(MAX_CLIMB):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0].lemma_.lower() if subjects else None
+
+
 def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, Token | None]:
     """(counted thing or None, number token, counted token)."""
     counted, num = counted_token(doc, q)
     if q.unit == "%":
-        if _near(num, {"turnout"}):
+        if _near(num, {"turnout"}) or _clause_subject(num) == "turnout":
             return "turnout", num, None
-        voting = _near(num, {"vote", "votes", "voted", "voters"})
+        voting = _near(num, {"vote", "votes", "voted", "voters"}) or _of_object(num) in BALLOT
         return ("vote share" if voting else "percent"), num, None
     if q.unit is not None:
         return "money", num, None

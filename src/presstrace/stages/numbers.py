@@ -134,8 +134,10 @@ def _not_a_count(
     before = text[max(0, start - 2) : start]
     if re.match(r"\s?(?:am\b|pm\b|a\.m\.|p\.m\.|[:/,.]\d|-[a-z]|–[a-z]|\d)", after, re.I):
         return True
-    if re.search(r"[\d:/]\s?$", before):
-        return True
+    if re.search(r"(?:\d\s?|[:/])$", before):
+        return True  # "12:54", "24/7"; not a figure after a colon and a space ("update: 3,728")
+    if re.match(r"[\s-]+(?:thirds?|quarters?|halves|fifths?|tenths?)\b", text[end : end + 10]):
+        return True  # "two thirds of those infected": a fraction, not a count
     if re.search(
         r"(?:\bnumber|\bno\.|\branked|\branking|#)\s*$", text[max(0, start - 10) : start], re.I
     ):
