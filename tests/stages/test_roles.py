@@ -134,3 +134,19 @@ def test_titles_with_acronyms_coordinated_modifiers_and_hyphens(resources: Resou
 def test_a_title_after_for_belongs_to_the_name(resources: Resources) -> None:
     text = "Statements came from a spokesperson for President Ramon Ortega on Friday."
     assert _role(resources, text, "Ramon Ortega") == "President"
+
+
+def test_ordinal_titles_parliament_words_and_a_name_before_and(resources: Resources) -> None:
+    text = "Speakers included First Minister of Wales Carys Morgan and local activists."
+    assert _role(resources, text, "Carys Morgan") == "First Minister of Wales"
+    text = "Greens MP Rhian Dale voted against the bill on Tuesday."
+    assert _role(resources, text, "Rhian Dale") == "Greens MP"
+    text = "The Liberty Party presidential nominee Tom Hale spoke to reporters."
+    assert _role(resources, text, "Tom Hale") == "Liberty Party presidential nominee"
+    text = "The race between Ortega and Senator Mia Lund from Ohio is still open."
+    assert _role(resources, text, "Mia Lund") == "Senator"
+
+
+def test_a_list_of_people_is_no_apposition(resources: Resources) -> None:
+    text = "In court, she said she was robbed by Brandt, Weiss, and an unidentified third officer."
+    assert _role(resources, text, "Weiss") is None

@@ -48,6 +48,7 @@ LEADING_SKIP = {"also", "previously", "formerly", "currently", "now", "once", "o
 CONNECTORS = {"of", "for", "and", "to"}
 BOUNDARY = {",", ";", ":", "(", ")", "“", "”", '"', ".", "!", "?", "—", "–"}
 NUMERIC_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+ORDINAL_TITLES = {"first", "second", "third"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +148,11 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
         i = tail
     while i >= 0:
         t = doc[i]
-        if t.is_space or "\n" in t.whitespace_ or t.ent_type_ in NUMERIC_ENTS:
+        ordinal = t.lower_ in ORDINAL_TITLES and t.is_title  # "First Minister", "Second Lady"
+        if t.is_space or "\n" in t.whitespace_ or (t.ent_type_ in NUMERIC_ENTS and not ordinal):
             break
+        if t.lower_ in ("and", "or") and i > 0 and doc[i - 1].ent_type_ == "PERSON":
+            break  # "between Biden and Senator Bernie Sanders": the name before is no title
         if (
             t.ent_type_ == "PERSON"
             and doc[i + 1].text not in POSSESSIVE
@@ -299,8 +303,8 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
     """ "Iker Salcedo, the group's coordinator, said" -> the phrase after."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
-    if doc[end + 1].lower_ in ("who", "which", "whose", "that"):
-        return None
+    if doc[end + 1].lower_ in ("who", "which", "whose", "that", "and", "or"):
+        return None  # "by Quirin, Redouane, and an unidentified third officer": a list
     first = _skip_lead(doc, end + 1, _right_segment(doc, end + 1))
     seg_end = _right_segment(doc, first)
     closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose", "and")
