@@ -132,3 +132,25 @@ def test_a_larger_figure_first_is_a_tally(light_resources: Resources) -> None:
         (49.0, "tally"),
     ]
     assert [(q.low, q.high) for q in find_quantities(text, light_resources)] == [(3.0, 7.0)]
+
+
+def test_percent_ranges_fractions_and_a_figure_after_a_colon(light_resources: Resources) -> None:
+    def got(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
+        qs = find_quantities(text, light_resources)
+        return [(text[q.start : q.end], q.low, q.high, q.unit) for q in qs]
+
+    assert got("Estimates ranged from 35% to 50% of the crop.") == [
+        ("from 35% to 50%", 35, 50, "%")
+    ]
+    assert got("Between 12% and 20% said yes; 3%-4% said no.") == [
+        ("Between 12% and 20%", 12, 20, "%"),
+        ("3%-4%", 3, 4, "%"),
+    ]
+    assert got("Approval rose from 41% to 44% last month.") == [
+        ("41%", 41, 41, "%"),
+        ("44%", 44, 44, "%"),
+    ]
+    assert got("Two thirds of the staff left.") == []
+    assert got("The notice read: 1,250 homes lost power at 4:30.") == [
+        ("1,250", 1250, 1250, None)
+    ]

@@ -122,7 +122,9 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
             t = doc[k]
             while t.dep_ in ("compound", "poss") and t.i < t.head.i < sent_end:
                 t = t.head  # "over 4,200 of the island nation's residents": the residents
-            return t, num
+            if is_person(t, lexicon_of(doc)):
+                return t, num
+            return doc[k], num  # not "80 of other people's ballots"
     for k in range(j, min(j + 4, sent_end)):
         t = doc[k]
         if t.pos_ == "SPACE":

@@ -74,9 +74,9 @@ def patterns(resources: Resources) -> Patterns:
     sym = _alt(symbols)
     number = re.compile(
         rf"(?<![\w.,:/+-])(?:(?P<qual>{qual})\s+)?(?P<cur>{_alt(symbols)})?\s?"
-        rf"(?:between\s+(?P<bcur>{sym})?\s?(?P<b1>{num})\s+and\s+(?:{sym})?\s?(?P<b2>{num})"
-        rf"|from\s+(?P<f1>{num})\s+to\s+(?P<f2>{num})"
-        rf"|(?P<r1>{digits})\s?(?:-|–|to)\s?(?P<r2>{digits}){scale}"
+        rf"(?:between\s+(?P<bcur>{sym})?\s?(?P<b1>{num}){PCT1}\s+and\s+(?:{sym})?\s?(?P<b2>{num})"
+        rf"|from\s+(?P<f1>{num}){PCT1}\s+to\s+(?P<f2>{num})"
+        rf"|(?P<r1>{digits}){PCT1}\s?(?:-|–|to)\s?(?P<r2>{digits}){scale}"
         rf"|(?P<num>{num}))"
         rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
         rf"(?:\s(?:(?-i:[A-Z][a-z]+)\s)?(?P<curw>{_alt(cur_words)})\b)?",
@@ -168,6 +168,8 @@ def _not_a_count(
     return False
 
 
+# A percent sign on the first end of a range whose second end has one too ("from 45% to 60%").
+PCT1 = r"(?:\s?%(?=\s?(?:-|–|to|and)\s?\d[\d.,]*\s?%))?"
 # A bounding qualifier written before a vague quantity ("at least a dozen", "up to hundreds").
 PRE_QUALIFIER = re.compile(
     r"\b(more than|at least|over|up to|fewer than|less than|nearly|almost|as many as)\s+$",
@@ -210,10 +212,14 @@ def find_quantities(text: str, resources: Resources) -> list[Quantity]:
             continue
         if m.group("f1") and CHANGE.search(text[max(0, m.start() - 60) : m.start()]):
             # "the toll rose from fourteen to 31": two figures, the old and the new
+            unit = "%" if m.group("pct") else None  # "rose from 5% to 8%"
             for g in ("f1", "f2"):
-                value = parse_number(m.group(g), p.words)
+                value = parse_number(m.group(g), p.words, decimal=unit is not None)
+                end = m.end(g)
+                if unit is not None:
+                    end = m.end("pct") if g == "f2" else end + text[end : end + 2].find("%") + 1
                 if value is not None:
-                    found.append(Quantity(m.start(g), m.end(g), value, value))
+                    found.append(Quantity(m.start(g), end, value, value, None, unit))
             continue
         q = _quantity(text, m, p)
         if q is not None:
@@ -250,6 +256,8 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
     start, end = m.start(), m.end()
     while end > start and text[end - 1].isspace():
         end -= 1
+    while start < end and text[start].isspace():
+        start += 1  # the optional currency's space matched with no currency before it
     if _not_a_count(text, start, end, m, p.words):
         return None
     words = p.words
