@@ -150,3 +150,16 @@ def test_ordinal_titles_parliament_words_and_a_name_before_and(resources: Resour
 def test_a_list_of_people_is_no_apposition(resources: Resources) -> None:
     text = "In court, she said she was robbed by Brandt, Weiss, and an unidentified third officer."
     assert _role(resources, text, "Weiss") is None
+
+
+def test_brackets_possessive_owners_and_from_tails(resources: Resources) -> None:
+    text = "Among them was Green MP (Member of Parliament) Ana Holt, who spoke first."
+    assert _role(resources, text, "Ana Holt") == "Green MP (Member of Parliament)"
+    text = "The chair of the TWU union (Transport Workers Union), Rob Lee, said no."
+    assert _role(resources, text, "Rob Lee") == "chair of the TWU union (Transport Workers Union)"
+    text = "On Monday the firm's chief spokesman Tom Reyes denied it."
+    assert _role(resources, text, "Tom Reyes") == "firm's chief spokesman"
+    text = "Later the victim's brother Tom Reyes spoke to the press."
+    assert _role(resources, text, "Tom Reyes") is None
+    text = "The bill was backed by United States Senator from Utah Dana Pike on Monday."
+    assert _role(resources, text, "Dana Pike") == "United States Senator from Utah"

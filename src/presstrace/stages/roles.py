@@ -112,7 +112,7 @@ def _title_tail(doc: Doc, start: int, lex: Lexicon) -> int | None:
         return None
     while i > 0 and start - i <= MAX_TAIL_TOKENS:
         t = doc[i]
-        if t.lower_ in ("of", "for"):
+        if t.lower_ in ("of", "for", "from"):  # "Senator from Vermont Bernie Sanders"
             found = i < start - 1 and is_role_word(doc[i - 1], lex)
             return i - 1 if found else None
         if t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ") or "\n" in t.whitespace_:
@@ -120,6 +120,18 @@ def _title_tail(doc: Doc, start: int, lex: Lexicon) -> int | None:
         if t.ent_type_ in NUMERIC_ENTS:
             return None
         i -= 1
+    return None
+
+
+def _bracket_start(doc: Doc, close: int) -> int | None:
+    """Index of the "(" opening a short bracket of capitalised words that ends at ``close``."""
+    for j in range(close - 1, max(-1, close - 12), -1):
+        if doc[j].text == "(":
+            words = doc[j + 1 : close]
+            ok = len(words) > 0 and all(
+                t.is_title or t.is_upper or t.is_stop or t.text == "," for t in words
+            )
+            return j if ok else None
     return None
 
 
@@ -140,7 +152,13 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
     end = start + 1 if end is None else end
     i = start - 1
     inside: set[int] = set()
-    if not is_role_word(doc[i], lex):
+    if doc[i].text == ")":
+        opening = _bracket_start(doc, i)
+        if opening is None or opening == 0 or not is_role_word(doc[opening - 1], lex):
+            return None
+        inside = set(range(opening, start))  # "Labour MP (Member of Parliament) Tom Watson"
+        i = opening - 1
+    elif not is_role_word(doc[i], lex):
         tail = _title_tail(doc, start, lex)
         if tail is None:
             return None
@@ -220,7 +238,10 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
         i -= 1
     first = i + 1
     if first > 0 and doc[first - 1].text in POSSESSIVE:
-        return None
+        owner = doc[first - 2] if first > 1 else None
+        if owner is None or owner.pos_ != "NOUN" or not owner.is_lower:
+            return None
+        first -= 2  # "the county's Police and Crime Commissioner X": whose commissioner
     role = _text(doc, first, start)
     return role or None
 
@@ -288,13 +309,19 @@ def apposition_before(doc: Doc, start: int, person: bool, lex: Lexicon) -> str |
     """ "an adviser to the Ukrainian president, Mikhailo Podolyak," -> the phrase before."""
     if start < 2 or doc[start - 1].text != ",":
         return None
-    seg = _left_segment(doc, start - 1)
+    stop = start - 1  # where the description's checked words end
+    if doc[start - 2].text == ")":
+        opening = _bracket_start(doc, start - 2)
+        if opening is None:
+            return None
+        stop = opening  # "general secretary of the RMT union (National Union of ...), X,"
+    seg = _left_segment(doc, stop)
     for j in range(start - 3, seg - 1, -1):
         if doc[j].lower_ == "and" and doc[j + 1].lower_ in ("a", "an", "the"):
             seg = j + 1  # "Politicians and the Archbishop of X, Name": the last phrase
             break
-    seg = _skip_lead(doc, seg, start - 1)
-    if not _segment_ok(doc, seg, start - 1, person, lex):
+    seg = _skip_lead(doc, seg, stop)
+    if not _segment_ok(doc, seg, stop, person, lex):
         return None
     return _text(doc, seg, start - 1) or None
 
