@@ -318,3 +318,15 @@ def test_inches_turnout_as_subject_and_share_of_the_vote(resources: Resources) -
     text = "The mayor kept her seat with 61% of the first-preference vote."
     (c,) = _claims(resources, text)
     assert c.about == "vote share"
+
+
+def test_shares_in_one_list_ballots_one_is_on_and_tens_of_thousands(resources: Resources) -> None:
+    text = "In the referendum 61% of voters backed the plan and 39% opposed it."
+    assert [c.about for c in _claims(resources, text)] == ["vote share", "vote share"]
+    text = "The party won 40% of the vote. Inflation stood at 3% in May."
+    assert [c.about for c in _claims(resources, text)] == ["vote share", "percent"]
+    text = "The party's nominee appeared on at least six state ballots in 1996."
+    assert _claims(resources, text) == []
+    text = "The flu has killed over 300 people and infected tens of thousands."
+    got = [(c.about, c.value_low, c.value_high) for c in _claims(resources, text)]
+    assert got == [("killed", 300, None), ("infected", 20000, 99999)]

@@ -271,6 +271,8 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
                 continue  # "36 arrest warrants" count warrants, not arrests
             return term(child, lex), num, counted
         about = term(counted, lex)
+        if about == "votes" and counted.dep_ == "pobj" and counted.head.lower_ == "on":
+            return None, num, counted  # "appeared on four state ballots": ballot papers
         if about in ("distance", "area") and counted.i > 0:
             before = doc[counted.i - 1].lower_
             about = {"cubic": "volume", "square": "area"}.get(before, about)
@@ -424,6 +426,15 @@ def listed_event(
     ):
         return None  # "has published over 300 papers ...": the figure has its verb
     return verb_after(last, lex, figures)
+
+
+def shares_list(before: Token, num: Token, figures: frozenset[int]) -> bool:
+    """Whether ``num`` follows the figure ``before`` in the same list of one clause: the same
+    sentence, no clause break and no other figure between them, at most ``LIST_SCAN`` apart."""
+    if before.sent.start != num.sent.start or not 0 < num.i - before.i <= LIST_SCAN:
+        return False
+    between = num.doc[before.i + 1 : num.i]
+    return not any(t.lower_ in CLAUSE_BREAK or t.i in figures for t in between)
 
 
 VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots"})
@@ -706,9 +717,14 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     for _, about, num, counted in found:
         if about in EVENTS:
             events.update({t.i: about for t in (num, counted) if t is not None})
+    shares: list[Token] = []  # figures already read as vote shares
     for q, about, num, counted in found:
         if about is None and q.unit is None:
             about = listed_event(num, counted, events, lex, figures)
+        if about == "percent" and shares and shares_list(shares[-1], num, figures):
+            about = "vote share"  # "52% voted to leave and 48% to stay"
+        if about == "vote share":
+            shares.append(num)
         if about is None or (about == "distance" and is_stature(article.text, q)):
             continue
         if any(is_time(ent) for ent in doc.ents if ent.start <= num.i < ent.end):

@@ -82,7 +82,7 @@ def patterns(resources: Resources) -> Patterns:
         rf"(?:\s(?:(?-i:[A-Z][a-z]+)\s)?(?P<curw>{_alt(cur_words)})\b)?",
         re.IGNORECASE,
     )
-    vague_re = re.compile(rf"\b(?P<vague>{_alt(list(vague))})(?=\s)", re.IGNORECASE)
+    vague_re = re.compile(rf"\b(?P<vague>{_alt(list(vague))})(?=[\s.,;:!?)]|$)", re.IGNORECASE)
     none_re = re.compile(r"\b(?:no\s+one|nobody|none|no)\b(?=\s)", re.IGNORECASE)
     pats = Patterns(number, vague_re, none_re, vague, quals, words, currencies)
     memo[MEMO_KEY] = pats
