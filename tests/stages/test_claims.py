@@ -330,3 +330,10 @@ def test_shares_in_one_list_ballots_one_is_on_and_tens_of_thousands(resources: R
     text = "The flu has killed over 300 people and infected tens of thousands."
     got = [(c.about, c.value_low, c.value_high) for c in _claims(resources, text)]
     assert got == [("killed", 300, None), ("infected", 20000, 99999)]
+
+
+def test_a_part_of_the_count_the_subject_holds(resources: Resources) -> None:
+    text = "Police said the 40 people arrested included 12 students."
+    got = [(c.about, c.value_low) for c in _claims(resources, text)]
+    assert got == [("arrested", 40), ("arrested", 12)]
+    assert _claims(resources, "The 300 delegates included 40 students.") == []

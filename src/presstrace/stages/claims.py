@@ -415,6 +415,13 @@ def listed_event(
             if i in events and i not in (num.i, counted.i if counted is not None else -1):
                 return events[i]
     last = anchors[-1]
+    if last.dep_ == "dobj" and last.head.lemma_ == "include":
+        # "the 36 people infected included 26 army personnel": a part of the subject's count
+        for subject in last.head.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                found = [events[t.i] for t in subject.subtree if t.i in events]
+                if found:
+                    return found[0]
     governor = last.head.head if last.dep_ == "pobj" else last.head
     if (
         last.dep_ in ("dobj", "pobj")
