@@ -256,3 +256,22 @@ def test_other_declared_publication_keys(resources: Resources) -> None:
         f"<time datetime='2026-03-05'>5 March</time>{PARAS}</article></body></html>"
     )
     assert from_html(page, Article(input="t"), resources).published == "2026-03-02"
+
+
+def test_declared_author_labels_and_template_leftovers(resources: Resources) -> None:
+    label = (
+        "<meta name='twitter:label1' content='Interview by'>"
+        "<meta name='twitter:data1' content='Ann Lee'>"
+    )
+    page = _page(label, "<h1>Bridge reopens</h1>")
+    assert from_html(page, Article(), resources).authors == ("Ann Lee",)
+    leftover = "<meta name='author' content='page.head.author'>"
+    page = _page(leftover, "<h1>Bridge reopens</h1><div class='byline'>Tom Vale</div>")
+    assert from_html(page, Article(), resources).authors == ("Tom Vale",)
+
+
+def test_site_name_with_a_filler_word_before_a_colon() -> None:
+    url = "https://eastport.example/blog/bridge"
+    title = "Eastport Blog: Harbour bridge reopens"
+    assert strip_site_suffix(title, None, url) == "Harbour bridge reopens"
+    assert strip_site_suffix("Bridge: what comes next", None, url) == "Bridge: what comes next"

@@ -31,7 +31,8 @@ META_AUTHOR_KEYS = (
     "dc.creator",
     "cxenseparse:author",
 )
-_SEPARATORS = re.compile(r"\s+[|–—·•»:\-]{1,2}\s+")
+_HOST_FILLERS = {"blog", "the", "www", "home", "news"}
+_SEPARATORS = re.compile(r"\s+[|–—·•»:\-]{1,2}\s+|(?<=\w):\s+")
 _WORD = re.compile(r"\w+")
 _DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 
@@ -66,7 +67,11 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
 
     def is_site(part: str) -> bool:
         n = _norm(part)
-        return bool(n) and any(n == k or n.replace(" ", "") == k.replace(" ", "") for k in keys)
+        # "Garnix Blog" on garnix.io: the site's name with a filler word
+        bare = " ".join(w for w in n.split() if w not in _HOST_FILLERS)
+        return bool(n) and any(
+            n == k or n.replace(" ", "") == k.replace(" ", "") or bare == k for k in keys
+        )
 
     while len(parts) > 1 and (
         is_site(parts[-1]) or ("|" in seps[-1] and len(parts[-1].split()) <= 4)
@@ -118,9 +123,6 @@ def unmangle(text: str) -> str:
         return text.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
-
-
-_HOST_FILLERS = {"blog", "the", "www", "home", "news"}
 
 
 def _names_host(h1: str, url: str | None) -> bool:
@@ -198,7 +200,8 @@ def choose_authors(
         (
             pm.meta.get(f"twitter:data{n}", "")
             for n in (1, 2)
-            if pm.meta.get(f"twitter:label{n}", "").lower().startswith("written by")
+            # "Written by", "Interview by", "Posted by"
+            if pm.meta.get(f"twitter:label{n}", "").lower().strip(" :").endswith(" by")
         ),
         "",
     )
@@ -213,10 +216,21 @@ def choose_authors(
         "link": pm.author_links[:2],
         "citation": [cited],
     }
+    # trafilatura re-spells a declared login or template variable as a name ("Page Head")
+    leftovers = {
+        w
+        for key in ("ld", "meta")
+        for raw in sources[key]
+        if _PLACEHOLDER.match(raw.strip())
+        for w in _norm(raw).split()
+    }
     fallback: tuple[str, ...] = ()
     for key in AUTHOR_ORDER:
         names: list[str] = []
         for raw in sources[key]:
+            words = set(_norm(raw).split())
+            if _PLACEHOLDER.match(raw.strip()) or (key == "traf" and words and words <= leftovers):
+                continue
             for n in bylines.people(raw, lex):
                 if n not in names:
                     names.append(n)
@@ -226,6 +240,9 @@ def choose_authors(
     return fallback or raw_author(pm)
 
 
+# a template variable or a login where a name belongs ("page.head.author", "jane.roe",
+# "{{ author }}"); a brand spelled as a domain ("AcmeBooks.com") keeps its capitals
+_PLACEHOLDER = re.compile(r"^(?:[a-z0-9_-]+\.)+[a-z0-9_-]+$|.*[{}]")
 _HANDLE = re.compile(r"^[\w][\w .'’&-]{1,60}$")
 
 
