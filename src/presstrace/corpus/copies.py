@@ -228,15 +228,19 @@ def _compare_within(pa: Prepared, pb: Prepared) -> Comparison:
     return Comparison("unrelated", 1.0 - story, None, (), derived, evidence)
 
 
-def _taken_from(source: Prepared, copy: Prepared) -> float:
-    """How much of the copy is taken from the source (directional, ``reuse.score``)."""
-    sig = reuse.signals(
+def reuse_signals(source: Prepared, copy: Prepared) -> dict[str, float]:
+    """The text-reuse signals of the copy taken from the source (``reuse.signals``)."""
+    return reuse.signals(
         [w for s in source.sentences for w in s.words],
         [w for s in copy.sentences for w in s.words],
         [a.key for a in source.anchors],
         [a.key for a in copy.anchors],
     )
-    return reuse.score(sig)
+
+
+def _taken_from(source: Prepared, copy: Prepared) -> float:
+    """How much of the copy is taken from the source (directional, ``reuse.score``)."""
+    return reuse.score(reuse_signals(source, copy))
 
 
 def _min_aligned(pa: Prepared, pb: Prepared) -> int:
