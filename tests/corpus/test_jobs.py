@@ -178,6 +178,7 @@ def test_two_workers_find_the_same_links_and_stories_as_one(tmp_path: Path) -> N
         found[workers] = (links, stories, summary.relations)
         # the Spanish text and the English ones it is compared with are embedded in two
         # processes (this one and one more) when two workers are asked for
-        assert summary.embedding_processes == workers - 1
+        assert summary.embedding.processes == workers - 1
+        assert len(summary.embedding.cpu_seconds) == workers
     assert found[1] == found[2]
     assert found[1][2]["translated"] >= 1 and found[1][2]["syndicated"] == 1

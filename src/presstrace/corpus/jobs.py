@@ -19,7 +19,7 @@ from ..store import CopyLink, CorpusRow, Store, StoryRow
 from . import copies, features, stories
 from .candidates import candidate_pairs
 from .embedding import multilingual_embedder
-from .vectors import embed_ahead, sides_to_embed
+from .vectors import Embedded, embed_ahead, sides_to_embed
 
 COPIES_JOB = "copies.v1"
 BOILERPLATE_PAGES = 3  # a sentence on this many pages of one site is the site's template
@@ -32,7 +32,7 @@ class CorpusSummary:
     candidates: int = 0
     relations: Counter[str] = field(default_factory=Counter)
     stories: int = 0
-    embedding_processes: int = 0  # other processes that embedded sentences (``vectors``)
+    embedding: Embedded = field(default_factory=Embedded)  # see ``vectors``
 
 
 def _side(row: CorpusRow) -> copies.Side:
@@ -72,7 +72,7 @@ def find_copies(
 
     sides = [(prep(cand.a), prep(cand.b)) for cand in pairs]
     if embed is not None:
-        summary.embedding_processes = embed_ahead(sides_to_embed(sides), embed, workers)
+        summary.embedding = embed_ahead(sides_to_embed(sides), embed, workers, embed.tokens)
     links = []
     for cand, (pa, pb) in zip(pairs, sides, strict=True):
         result = copies.compare(pa, pb, resources=resources, embed=embed)
