@@ -15,7 +15,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .. import errors
 from ..records import Document, ErrorRecord
@@ -31,10 +31,8 @@ def iter_jsonl_file(
     """
     lineno = 0
     try:
-        opened: BinaryIO = (
-            gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
-        )
-        with opened as fh:
+        opened = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+        with cast(BinaryIO, opened) as fh:
             for lineno, raw in enumerate(_lines(fh, max_line_bytes), start=1):
                 if raw is None:
                     where = f"{source}#{lineno}"
