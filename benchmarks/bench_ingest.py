@@ -196,7 +196,7 @@ def run(copies: int = 2, ray: bool | None = None, repeat: int = 1) -> dict[str, 
     print(
         f"  from CPU seconds, corpus jobs: {w1.corpus_critical_path_cpu:.1f}s with 1 worker, "
         f"{w2.corpus_critical_path_cpu:.1f}s with 2 (embedding of "
-        f"{w2.report['embedded_texts']} texts shared {shares}s): {corpus_bound:.2f}x; "
+        f"{w2.report['embedded_sentences']} sentences shared {shares}s): {corpus_bound:.2f}x; "
         f"whole run {w1.whole_critical_path_cpu:.1f}s vs {w2.whole_critical_path_cpu:.1f}s: "
         f"speed-up {whole_bound:.2f}x"
     )

@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
     out = {
         "process_cpu": usage.ru_utime + usage.ru_stime,
         "embedding_cpu": embedding.cpu_seconds if embedding else [],
-        "embedded_texts": embedding.texts if embedding else 0,
+        "embedded_sentences": embedding.sentences if embedding else 0,
         "counts": dict(summary.counts),
         "seconds": summary.seconds,
         "cpu_seconds": summary.cpu_seconds,
