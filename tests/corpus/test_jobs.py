@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from presstrace import Pipeline, Resources, Store
-from presstrace.corpus import run_corpus_jobs
+from presstrace.corpus import run_corpus_jobs, vectors
 from presstrace.records import Article
 from tests.corpus import texts
 
@@ -160,7 +162,10 @@ def test_a_second_ingest_keeps_story_ids(empty_db: str) -> None:
     assert after[story] == (*before[story], arrived[0].id)
 
 
-def test_two_workers_find_the_same_links_and_stories_as_one(tmp_path: Path) -> None:
+def test_two_workers_find_the_same_links_and_stories_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vectors, "MIN_SHARE", 1)  # share out even a few sentences
     articles = [
         Article(url="https://wire.example/fire", text=texts.ORIGINAL, language="en"),
         Article(url="https://b.example/fire", text=texts.SYNDICATED, language="en"),

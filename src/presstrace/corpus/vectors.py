@@ -27,6 +27,9 @@ from .copies import Prepared, embeds
 from .embedding import Embedder, multilingual_embedder
 
 BATCH = 64  # sentences per call of the model: bounds its working memory
+# Sentences per process at least: starting a process and loading the model (~0.3 s) costs
+# about what embedding 20 sentences does, so a few sentences stay in this process.
+MIN_SHARE = 32
 
 
 @dataclass
@@ -68,6 +71,7 @@ def embed_ahead(
         for t in p.embedding_texts():
             index.setdefault(t, len(index))
     texts = list(index)
+    workers = min(workers, max(1, len(texts) // MIN_SHARE))
     shares = _shares([cost(t) for t in texts], workers)
     done = Embedded(sentences=len(texts), processes=max(0, len(shares) - 1))
     found: list[Any] = [None] * len(texts)
