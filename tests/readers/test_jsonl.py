@@ -76,3 +76,11 @@ def test_a_cut_off_gzip_keeps_the_lines_before_it(tmp_path: Path) -> None:
     good = docs[:-1]
     assert good and all(d.error is None for d in good)
     assert [d.url for d in good] == [f"https://a.example/{n}" for n in range(len(good))]
+
+
+def test_a_jsonl_gz_that_is_not_gzip_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl.gz"
+    path.write_bytes(_line(1))
+    (doc,) = iter_documents([str(path)])
+    assert doc.source == str(path) and doc.error is not None
+    assert doc.error.code == "unreadable"

@@ -43,8 +43,9 @@ def iter_jsonl_file(
                 else:
                     yield from _documents(raw, lineno, source, plain)
     except (EOFError, zlib.error, gzip.BadGzipFile) as e:
-        where = f"{source}#{lineno + 1}"
-        message = f"corrupt gzip data after line {lineno} ({e})"
+        # not gzip at all: the file is the bad input; cut off later: from the next line on
+        where = f"{source}#{lineno + 1}" if lineno else source
+        message = f"corrupt gzip data after line {lineno} ({e})" if lineno else f"not gzip ({e})"
         yield Document(source=where, data=b"", error=ErrorRecord(errors.UNREADABLE, message))
 
 
