@@ -183,13 +183,27 @@ def load(
         Path, typer.Argument(metavar="PARQUET_DIR", help="Parquet shards of Article records.")
     ],
     db: DbOption,
+    corpus: Annotated[
+        bool,
+        typer.Option(
+            "--corpus/--no-corpus",
+            help="Run the corpus jobs (copies, stories) for the loaded articles afterwards.",
+        ),
+    ] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Corpus-job processes (default: number of cores)."),
+    ] = None,
 ) -> None:
     """Store Article records from Parquet (``ingest --engine ray`` shards or an export)."""
     from .shards import load_parquet
+    from .workers import default_workers
 
     with handled():
-        summary = load_parquet(parquet_dir, db)
+        summary = load_parquet(parquet_dir, db, corpus=corpus, workers=workers or default_workers())
         _print_summary(summary.counts, summary.reasons)
+        if summary.corpus is not None and summary.changed:
+            _print_corpus(summary.corpus)
 
 
 def _print_corpus(c: CorpusSummary) -> None:

@@ -96,7 +96,14 @@ def ingest_paths(
         from .cluster import ingest_with_ray
 
         return ingest_with_ray(
-            paths, db, plain=plain, address=address, resources=resources, shard_dir=shard_dir
+            paths,
+            db,
+            plain=plain,
+            address=address,
+            resources=resources,
+            shard_dir=shard_dir,
+            corpus=corpus,
+            workers=workers,
         )
     if engine != "local":
         raise ConfigError(f"unknown engine {engine!r}; use local or ray")
