@@ -47,10 +47,6 @@ TRANSLATED_ANCHORS = 0.45  # in-order share of anchors for a translation without
 MIN_ANCHORS = 5
 PLACE_TOLERANCE = 0.12  # relative position (0..1) two aligned anchors may differ by
 STORY_SIM = 0.22
-# ``reuse.score`` above which a text with no in-order sentence alignment is still a
-# rewrite: paraphrased sentence by sentence, split and merged (COUNTER's derived texts).
-REUSE_COPY = 0.9
-MIN_REUSE_WORDS = 30  # shared anchors and vocabulary for two texts to be one story
 
 
 @dataclass(frozen=True)
