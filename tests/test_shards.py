@@ -92,3 +92,21 @@ def test_load_command(tmp_path: Path) -> None:
         app, ["load", str(tmp_path / "none"), "--db", str(tmp_path / "n.db")]
     )
     assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
+def test_load_runs_the_corpus_jobs_unless_told_not_to(tmp_path: Path) -> None:
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    rows = [article_row(_article(n), {"quotes": "quotes.v1"}) for n in range(3)]
+    pq.write_table(rows_table(rows), shards / "a.parquet")
+    later = load_parquet(shards, tmp_path / "later.db", corpus=False)
+    assert later.corpus is None
+    with Store(tmp_path / "later.db", readonly=True) as store:
+        assert store.stories() == []
+    loaded = load_parquet(shards, tmp_path / "now.db")
+    assert loaded.corpus is not None and loaded.corpus.articles == 3
+    with Store(tmp_path / "now.db", readonly=True) as store:
+        stories = store.stories()
+    assert sorted(a for s in stories for a in s.articles) == sorted(
+        _article(n).id for n in range(3)
+    )

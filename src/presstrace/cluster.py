@@ -161,8 +161,11 @@ def ingest_with_ray(
     address: str | None = None,
     resources: Resources | None = None,
     shard_dir: Path | None = None,
+    corpus: bool = True,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Analyse on Ray into Parquet shards, then load them into ``db``."""
+    """Analyse on Ray into Parquet shards, then load them into ``db`` (and, unless
+    ``corpus`` is false, run the corpus jobs there with ``workers`` processes)."""
     from .ingest import IngestSummary
     from .shards import load_parquet
 
@@ -170,4 +173,4 @@ def ingest_with_ray(
     settings = (resources or Resources()).settings
     if not run_ray(paths, out, plain=plain, address=address, settings=settings):
         return IngestSummary()
-    return load_parquet(out, db)
+    return load_parquet(out, db, corpus=corpus, resources=resources, workers=workers)

@@ -96,7 +96,14 @@ def ingest_paths(
         from .cluster import ingest_with_ray
 
         return ingest_with_ray(
-            paths, db, plain=plain, address=address, resources=resources, shard_dir=shard_dir
+            paths,
+            db,
+            plain=plain,
+            address=address,
+            resources=resources,
+            shard_dir=shard_dir,
+            corpus=corpus,
+            workers=workers,
         )
     if engine != "local":
         raise ConfigError(f"unknown engine {engine!r}; use local or ray")
@@ -121,7 +128,9 @@ def ingest_paths(
                 bar[0].stop()
         wall, cpu = _phase(summary, "analysis", wall, cpu)
         if corpus:
-            summary.corpus = run_corpus_jobs(store, pipeline.resources, summary.changed)
+            summary.corpus = run_corpus_jobs(
+                store, pipeline.resources, summary.changed, workers=workers
+            )
             _phase(summary, "corpus", wall, cpu)
     return summary
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .ingest import IngestSummary
+    from .resources import Resources
 
 NESTED = (
     "authors",
@@ -98,11 +99,24 @@ def iter_shard_rows(directory: Path) -> Iterator[dict[str, Any]]:
             yield from batch.to_pylist()
 
 
-def load_parquet(directory: str | Path, db: str | Path) -> IngestSummary:
-    """Upsert every record of the shards into the database, one transaction per batch."""
+def load_parquet(
+    directory: str | Path,
+    db: str | Path,
+    *,
+    corpus: bool = True,
+    resources: Resources | None = None,
+    workers: int = 1,
+) -> IngestSummary:
+    """Upsert every record of the shards into the database, one transaction per batch.
+
+    Then, unless ``corpus`` is false, the corpus jobs (copies, stories) for the articles
+    that came in or changed: they need the whole store, so they run after the load,
+    from the database, not on the cluster that wrote the shards.
+    """
+    from .corpus import run_corpus_jobs
     from .ingest import IngestSummary
 
-    summary = IngestSummary()
+    summary = IngestSummary(keep_changed=corpus)
     with open_store(db) as store:
         for chunk in _chunks(iter_shard_rows(Path(directory)), LOAD_BATCH):
             by_stages: dict[str, list[Article]] = {}
@@ -116,6 +130,8 @@ def load_parquet(directory: str | Path, db: str | Path) -> IngestSummary:
                 results = store.upsert_many(articles, provenance[key])
                 for article, result in zip(articles, results, strict=True):
                     summary.add(article, result)
+        if corpus:
+            summary.corpus = run_corpus_jobs(store, resources, summary.changed, workers=workers)
     return summary
 
 

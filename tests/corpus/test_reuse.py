@@ -50,3 +50,20 @@ def test_compare_reports_the_reuse_score_both_ways() -> None:
     c = compare(texts.ORIGINAL, texts.SYNDICATED, resources=Resources())
     assert c.evidence["b_from_a"] > 0.9 and c.evidence["a_from_b"] > 0.9
     assert c.derived == max(c.evidence["a_from_b"], c.evidence["b_from_a"])
+
+
+def test_word_gram_signals_count_phrases_not_vocabulary() -> None:
+    source = "the council voted on monday to close the old pier".split()
+    shuffled = "monday the pier old council the close to voted on".split()
+    sig = reuse.signals(source, shuffled, [], [])
+    assert sig["bigrams"] < 0.3 and sig["trigrams_covered"] == 0.0
+    same = reuse.signals(source, source, [], [])
+    assert same["bigrams"] == 1.0 and same["trigrams_covered"] == 1.0
+
+
+def test_a_long_verbatim_copy_still_scores_as_derived() -> None:
+    # The copy's own length lowers the score, but only up to MAX_WORDS words.
+    words = [f"w{i}" for i in range(3 * reuse.MAX_WORDS)]
+    sig = reuse.signals(words, words, ["n:12"], ["n:12"])
+    assert sig["words"] == reuse.signals(words[:1000], words[:1000], [], [])["words"]
+    assert reuse.score(sig) > 0.9

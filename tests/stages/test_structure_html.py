@@ -5,7 +5,12 @@ from __future__ import annotations
 from presstrace import Resources
 from presstrace.records import Article
 from presstrace.stages.page_meta import PageMeta
-from presstrace.stages.structure_html import from_html, raw_author, strip_site_suffix
+from presstrace.stages.structure_html import (
+    from_html,
+    raw_author,
+    strip_site_suffix,
+    unmangle,
+)
 
 PARAS = "".join(
     f"<p>{s}</p>"
@@ -203,3 +208,70 @@ def test_second_extractor_leaves_author_boxes_out(resources: Resources) -> None:
     text = from_html(page, Article(input="t"), resources).text
     assert lost in text
     assert "content writer" not in text
+
+
+def test_authors_after_a_label_standing_alone(resources: Resources) -> None:
+    def authors(top: str) -> tuple[str, ...]:
+        return from_html(_page("", f"<h1>Bridge reopens</h1>{top}"), Article(), resources).authors
+
+    assert authors("<div><p>Written by</p><p>Ann Lee</p></div>") == ("Ann Lee",)
+    assert authors("<span>By</span><span>Tom Vale</span>") == ("Tom Vale",)
+    assert authors("<h3>Author</h3><p> Priya Shah</p>") == ("Priya Shah",)
+    assert authors("<div><strong>Contributors:</strong> Ann Lee</div>") == ("Ann Lee",)
+    # "by" inside running text is no label
+    assert authors("<p>Repairs by <a href='https://x.org'>Acme Steel</a> ended.</p>") == ()
+
+
+def test_credentials_after_a_name_are_not_people(resources: Resources) -> None:
+    from presstrace.stages import bylines
+
+    lex = bylines.lexicon(resources)
+    assert bylines.people("Ann Lee, MD, FACP, DABOM", lex) == ["Ann Lee"]
+
+
+def test_h1_spelling_the_host_is_a_logo(resources: Resources) -> None:
+    head = "<title>eastport.example Harbour bridge reopens after two years</title>"
+    page = _page(head, "<h1>eastport.example</h1>")
+    article = from_html(page, Article(url="https://eastport.example/a/1"), resources)
+    assert article.title == "Harbour bridge reopens after two years"
+    blog = _page("<title>Bridge notes, part two</title>", "<h1>Eastport's Blog</h1>")
+    assert (
+        from_html(blog, Article(url="https://blog.eastport.example/x"), resources).title
+        == "Bridge notes, part two"
+    )
+
+
+def test_double_encoded_headline_is_repaired() -> None:
+    assert unmangle("Investor\u00e2\u0080\u0099s guide") == "Investor\u2019s guide"
+    assert unmangle("Café São Paulo") == "Café São Paulo"
+
+
+def test_other_declared_publication_keys(resources: Resources) -> None:
+    head = (
+        "<title>Bridge works</title>"
+        "<meta property='og:published_time' content='2026-03-02T08:00:00Z'>"
+    )
+    page = (
+        f"<html><head>{head}</head><body><article><h1>Bridge works end</h1>"
+        f"<time datetime='2026-03-05'>5 March</time>{PARAS}</article></body></html>"
+    )
+    assert from_html(page, Article(input="t"), resources).published == "2026-03-02"
+
+
+def test_declared_author_labels_and_template_leftovers(resources: Resources) -> None:
+    label = (
+        "<meta name='twitter:label1' content='Interview by'>"
+        "<meta name='twitter:data1' content='Ann Lee'>"
+    )
+    page = _page(label, "<h1>Bridge reopens</h1>")
+    assert from_html(page, Article(), resources).authors == ("Ann Lee",)
+    leftover = "<meta name='author' content='page.head.author'>"
+    page = _page(leftover, "<h1>Bridge reopens</h1><div class='byline'>Tom Vale</div>")
+    assert from_html(page, Article(), resources).authors == ("Tom Vale",)
+
+
+def test_site_name_with_a_filler_word_before_a_colon() -> None:
+    url = "https://eastport.example/blog/bridge"
+    title = "Eastport Blog: Harbour bridge reopens"
+    assert strip_site_suffix(title, None, url) == "Harbour bridge reopens"
+    assert strip_site_suffix("Bridge: what comes next", None, url) == "Bridge: what comes next"

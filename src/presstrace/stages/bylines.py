@@ -50,6 +50,8 @@ class BylineLexicon:
     bio_cues: re.Pattern[str]
     not_names: frozenset[str]
     honorifics: frozenset[str]
+    # a byline lead standing alone as a label ("Written by", "Author:"), lower-cased
+    labels: frozenset[str]
 
 
 def lexicon(resources: Resources) -> BylineLexicon:
@@ -61,15 +63,17 @@ def lexicon(resources: Resources) -> BylineLexicon:
             return tuple(sorted((p.lower() for p in resources.data_lines(name)), key=len)[::-1])
 
         cues = longest_first("author_bio_cues.txt")
+        leads = longest_first("byline_leads.txt")
         lex = BylineLexicon(
             titles=frozenset(t.lower() for t in resources.data_lines("byline_titles.txt")),
-            leads=longest_first("byline_leads.txt"),
+            leads=leads,
             bio_openers=longest_first("author_bio_openers.txt"),
             bio_cues=re.compile("|".join(re.escape(c) for c in cues)),
             not_names=frozenset(w.lower() for w in resources.data_lines("byline_not_names.txt")),
             honorifics=frozenset(
                 w.lower().rstrip(".") for w in resources.data_lines("honorifics.txt")
             ),
+            labels=frozenset(leads),
         )
         memo["bylines.lexicon"] = lex
     return lex
@@ -163,6 +167,9 @@ def people(byline: str, lex: BylineLexicon) -> list[str]:
             continue
         part = cut_title(part, lex)
         if not person_like(part) or part.lower() in lex.not_names:
+            continue
+        if out and " " not in part and part.isupper():
+            # "Jane Roe, MD, FACP": credentials after the name
             continue
         if part not in out:
             out.append(part)

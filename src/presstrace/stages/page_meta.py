@@ -86,6 +86,8 @@ class PageMeta:
     # only to keep a second extractor's paragraphs out of the body, never shown
     furniture: list[str] = field(default_factory=list)
     time_dates: list[str] = field(default_factory=list)
+    # what follows a label that is a whole element ("Written by" | "Jane Roe")
+    labelled: list[str] = field(default_factory=list)
 
 
 def _in_chrome(el: HtmlElement) -> bool:
@@ -164,7 +166,38 @@ def _article_ld(objs: list[dict[str, Any]]) -> dict[str, Any]:
     return ranked[0] if ranked else {}
 
 
-def read(tree: HtmlElement) -> PageMeta:
+_TEXT_NODES = (
+    "//body//text()[normalize-space()][not(ancestor::script or ancestor::style "
+    "or ancestor::noscript)]"
+)
+
+
+def _labelled(tree: HtmlElement, labels: frozenset[str]) -> list[str]:
+    """The text after a byline label that stands alone in its element.
+
+    Templates put "Written by", "Author" or a lone "By" in one element and the name in
+    the next ("<p>Written by</p><p>Jane Roe</p>"); the name is the next text on the page.
+    """
+    out: list[str] = []
+    texts = tree.xpath(_TEXT_NODES)
+    for i, node in enumerate(texts):
+        label = " ".join(str(node).split()).lower().rstrip(" :")
+        # a label opens its element; "... libraries by <a>Jane</a>" is running text
+        if len(label) > 24 or label not in labels or node.is_tail:
+            continue
+        holder = node.getparent()
+        if holder is None or _in_chrome(holder) or i + 1 == len(texts):
+            continue
+        t = " ".join(str(texts[i + 1]).split()).strip(" :")
+        if t.lower() not in labels and len(t) <= 80:
+            out.append(t)
+        if len(out) >= 5:
+            break
+    return out
+
+
+def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
+    """``labels``: lower-cased byline labels ("written by", "author") whose next text is a name."""
     pm = PageMeta()
     langs = tree.xpath("/html/@lang | //html/@lang")
     pm.lang = str(langs[0]) if langs else None
@@ -233,6 +266,8 @@ def read(tree: HtmlElement) -> PageMeta:
         value = el.get("datetime", "").strip()
         if _ISO_DAY.match(value) and not _in_chrome(el):
             pm.time_dates.append(value[:10])
+    if labels:
+        pm.labelled = _labelled(tree, labels)
     for el in tree.xpath(_FURNITURE_CLASS)[:50]:
         if t := _text(el):
             pm.furniture.append(t)

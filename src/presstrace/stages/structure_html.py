@@ -22,7 +22,7 @@ from . import bylines, credits, flags, page_meta, second_opinion
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
-AUTHOR_ORDER = ("ld", "meta", "citation", "traf", "byline", "by", "link")
+AUTHOR_ORDER = ("ld", "meta", "citation", "traf", "byline", "label", "by", "link")
 META_AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -31,7 +31,8 @@ META_AUTHOR_KEYS = (
     "dc.creator",
     "cxenseparse:author",
 )
-_SEPARATORS = re.compile(r"\s+[|–—·•»:\-]{1,2}\s+")
+_HOST_FILLERS = {"blog", "the", "www", "home", "news"}
+_SEPARATORS = re.compile(r"\s+[|–—·•»:\-]{1,2}\s+|(?<=\w):\s+")
 _WORD = re.compile(r"\w+")
 _DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 
@@ -50,7 +51,14 @@ def _site_keys(site: str | None, url: str | None) -> set[str]:
 
 
 def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
-    """ "Headline | Site" / "Headline – Site" / "Site: Headline" -> "Headline"."""
+    """ "Headline | Site" / "Headline – Site" / "Site: Headline" -> "Headline".
+
+    A bare host name before the headline ("example.com Headline") goes too.
+    """
+    if url:
+        host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
+        if "." in host and title.lower().startswith(host + " ") and len(title) > len(host) + 8:
+            title = title[len(host) :].strip()
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -59,7 +67,11 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
 
     def is_site(part: str) -> bool:
         n = _norm(part)
-        return bool(n) and any(n == k or n.replace(" ", "") == k.replace(" ", "") for k in keys)
+        # "Garnix Blog" on garnix.io: the site's name with a filler word
+        bare = " ".join(w for w in n.split() if w not in _HOST_FILLERS)
+        return bool(n) and any(
+            n == k or n.replace(" ", "") == k.replace(" ", "") or bare == k for k in keys
+        )
 
     while len(parts) > 1 and (
         is_site(parts[-1]) or ("|" in seps[-1] and len(parts[-1].split()) <= 4)
@@ -99,6 +111,30 @@ def _framed(h1: str, title: str) -> bool:
     return not after or bool(_H1_SUFFIX_JUNK.match(after) or _H1_SOURCE_TAIL.search(h1))
 
 
+_MANGLED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
+
+
+def unmangle(text: str) -> str:
+    """UTF-8 read as Latin-1 ("Investorâ\x80\x99s" -> "Investor’s"), repaired when it
+    round-trips; pages that double-encode their own headline need it."""
+    if not _MANGLED.search(text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def _names_host(h1: str, url: str | None) -> bool:
+    """An ``<h1>`` that spells the site's host ("davidbau.com", "Antoyo's Blog" on
+    blog.antoyo.xyz) is the site's logo, not the headline."""
+    if not url:
+        return False
+    host = re.sub(r"^https?://", "", url).split("/")[0]
+    words = {w for w in _norm(h1).split() if len(w) > 1}
+    return bool(words) and words <= set(_norm(host).split()) | _HOST_FILLERS
+
+
 def choose_title(
     pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None
 ) -> str | None:
@@ -109,7 +145,7 @@ def choose_title(
     label, date or byline gives way to that title.
     """
     candidates = [
-        html.unescape(t)
+        unmangle(html.unescape(t))
         for t in (
             pm.ld.get("headline") if isinstance(pm.ld.get("headline"), str) else None,
             pm.meta.get("og:title"),
@@ -126,7 +162,9 @@ def choose_title(
         _norm(c[len(s) :]) for c, s in zip(candidates, stripped, strict=True) if c != s
     }
     h1s = [
-        strip_site_suffix(html.unescape(h), site, url) for h in pm.h1 if _norm(h) not in site_names
+        strip_site_suffix(unmangle(html.unescape(h)), site, url)
+        for h in pm.h1
+        if _norm(h) not in site_names and not _names_host(h, url)
     ]
     for h in h1s:
         n = _norm(h)
@@ -162,7 +200,8 @@ def choose_authors(
         (
             pm.meta.get(f"twitter:data{n}", "")
             for n in (1, 2)
-            if pm.meta.get(f"twitter:label{n}", "").lower().startswith("written by")
+            # "Written by", "Interview by", "Posted by"
+            if pm.meta.get(f"twitter:label{n}", "").lower().strip(" :").endswith(" by")
         ),
         "",
     )
@@ -172,13 +211,26 @@ def choose_authors(
         "byline": pm.byline_texts[:3],
         "meta": [pm.meta.get(k, "") for k in META_AUTHOR_KEYS] + [written_by],
         "by": [b for b in pm.by_lines if bylines.strip_lead(b, lex) is not None][:2],
+        # the first label that names someone; later ones often sit on teasers
+        "label": next(([t] for t in pm.labelled if bylines.people(t, lex)), []),
         "link": pm.author_links[:2],
         "citation": [cited],
+    }
+    # trafilatura re-spells a declared login or template variable as a name ("Page Head")
+    leftovers = {
+        w
+        for key in ("ld", "meta")
+        for raw in sources[key]
+        if _PLACEHOLDER.match(raw.strip())
+        for w in _norm(raw).split()
     }
     fallback: tuple[str, ...] = ()
     for key in AUTHOR_ORDER:
         names: list[str] = []
         for raw in sources[key]:
+            words = set(_norm(raw).split())
+            if _PLACEHOLDER.match(raw.strip()) or (key == "traf" and words and words <= leftovers):
+                continue
             for n in bylines.people(raw, lex):
                 if n not in names:
                     names.append(n)
@@ -188,6 +240,9 @@ def choose_authors(
     return fallback or raw_author(pm)
 
 
+# a template variable or a login where a name belongs ("page.head.author", "jane.roe",
+# "{{ author }}"); a brand spelled as a domain ("AcmeBooks.com") keeps its capitals
+_PLACEHOLDER = re.compile(r"^(?:[a-z0-9_-]+\.)+[a-z0-9_-]+$|.*[{}]")
 _HANDLE = re.compile(r"^[\w][\w .'’&-]{1,60}$")
 
 
@@ -203,6 +258,29 @@ def raw_author(pm: page_meta.PageMeta) -> tuple[str, ...]:
     return ()
 
 
+PUBLISHED_META_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "cxenseparse:publishtime",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+)
+
+
+def declared_dates(pm: page_meta.PageMeta) -> list[str]:
+    """Publication days the page declares in JSON-LD and meta tags (ISO form only)."""
+    values = [pm.ld.get("datePublished"), *(pm.meta.get(k) for k in PUBLISHED_META_KEYS)]
+    return [v.strip()[:10] for v in values if isinstance(v, str) and _DAY.match(v)]
+
+
 def choose_date(pm: page_meta.PageMeta, traf_date: str | None) -> str | None:
     """htmldate's choice (metadata first, via trafilatura), else JSON-LD, else meta tags.
 
@@ -210,15 +288,10 @@ def choose_date(pm: page_meta.PageMeta, traf_date: str | None) -> str | None:
     outside navigation and sidebars gets that date: htmldate's guess from the rest of
     the page is wrong more often (WCXB dev: 6 of 8 such pages right against 2).
     """
-    order = {
-        "ld": pm.ld.get("datePublished"),
-        "meta": pm.meta.get("article:published_time") or pm.meta.get("datepublished"),
-        "traf": traf_date,
-    }
-    declared = [v for v in (order["ld"], order["meta"]) if isinstance(v, str) and _DAY.match(v)]
+    declared = declared_dates(pm)
     if not declared and pm.time_dates:
         return pm.time_dates[0]
-    for value in (order["traf"], order["ld"], order["meta"]):
+    for value in (traf_date, *declared):
         if isinstance(value, str) and _DAY.match(value.strip()):
             return value.strip()[:10]
     return None
@@ -306,7 +379,7 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     tree = load_html(raw)
     if tree is None:
         return base
-    pm = page_meta.read(tree)
+    pm = page_meta.read(tree, bylines.lexicon(resources).labels)
     doc = _run_trafilatura(tree, base.url, recall=False)
     text = (doc.text or "") if doc is not None else ""
     if len(text) < SHORT_BODY:
