@@ -303,7 +303,7 @@ def test_of_a_possessive_noun_and_wounding(resources: Resources) -> None:
     assert (c.about, c.value_low, c.value_high) == ("infected", 900, None)
     text = "Each volunteer could carry 40 of other voters' ballots to the office."
     assert _claims(resources, text) == []
-    text = "The gang was blamed for the deaths of dozens of soldiers and the wounding of hundreds more."
+    text = "The gang caused the deaths of dozens of soldiers and the wounding of hundreds more."
     got = [(c.about, c.value_low) for c in _claims(resources, text)]
     assert got == [("killed", 24), ("injured", 200)]
 

@@ -151,6 +151,4 @@ def test_percent_ranges_fractions_and_a_figure_after_a_colon(light_resources: Re
         ("44%", 44, 44, "%"),
     ]
     assert got("Two thirds of the staff left.") == []
-    assert got("The notice read: 1,250 homes lost power at 4:30.") == [
-        ("1,250", 1250, 1250, None)
-    ]
+    assert got("The notice read: 1,250 homes lost power at 4:30.") == [("1,250", 1250, 1250, None)]
