@@ -337,3 +337,8 @@ def test_a_part_of_the_count_the_subject_holds(resources: Resources) -> None:
     got = [(c.about, c.value_low) for c in _claims(resources, text)]
     assert got == [("arrested", 40), ("arrested", 12)]
     assert _claims(resources, "The 300 delegates included 40 students.") == []
+
+
+def test_votes_a_bill_passed_on_are_votes(resources: Resources) -> None:
+    (c,) = _claims(resources, "The motion passed on 212 votes after a long debate.")
+    assert (c.about, c.value_low) == ("votes", 212)

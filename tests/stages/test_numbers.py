@@ -152,3 +152,9 @@ def test_percent_ranges_fractions_and_a_figure_after_a_colon(light_resources: Re
     ]
     assert got("Two thirds of the staff left.") == []
     assert got("The notice read: 1,250 homes lost power at 4:30.") == [("1,250", 1250, 1250, None)]
+
+
+def test_a_change_between_two_percents_is_two_figures(light_resources: Resources) -> None:
+    text = "Support for the plan went from 31% to 38% in a year."
+    got = [(text[q.start : q.end], q.low) for q in find_quantities(text, light_resources)]
+    assert got == [("31%", 31), ("38%", 38)]

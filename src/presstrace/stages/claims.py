@@ -272,7 +272,8 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
             return term(child, lex), num, counted
         about = term(counted, lex)
         on = doc.text[max(0, q.start - 4) : q.start].rstrip().lower().endswith(" on")
-        if about == "votes" and (on or (counted.dep_ == "pobj" and counted.head.lower_ == "on")):
+        on = on or (counted.dep_ == "pobj" and counted.head.lower_ == "on")
+        if on and counted.lemma_.lower() == "ballot":
             return None, num, counted  # "appeared on four state ballots": ballot papers
         if about in ("distance", "area") and counted.i > 0:
             before = doc[counted.i - 1].lower_

@@ -178,7 +178,9 @@ PRE_QUALIFIER = re.compile(
 # Words before "from X to Y" that make it a change between two figures, not a range.
 CHANGE = re.compile(
     r"\b(?:r[io]se|risen|rising|increas\w*|climb\w*|jump\w*|gr[eo]w\w*|f[ae]ll\w*|"
-    r"dropp?\w*|declin\w*|revis\w*|rais\w*|lower\w*|up|down)\b[^.;]*$",
+    r"dropp?\w*|declin\w*|revis\w*|rais\w*|lower\w*|up|down|went|moved|"
+    r"shift\w*|chang\w*|swung|swing\w*|improv\w*|slipp?\w*|surg\w*|soar\w*|plung\w*|"
+    r"dipp?\w*)\b[^.;]*$",
     re.IGNORECASE,
 )
 
