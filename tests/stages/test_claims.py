@@ -342,3 +342,8 @@ def test_a_part_of_the_count_the_subject_holds(resources: Resources) -> None:
 def test_votes_a_bill_passed_on_are_votes(resources: Resources) -> None:
     (c,) = _claims(resources, "The motion passed on 212 votes after a long debate.")
     assert (c.about, c.value_low) == ("votes", 212)
+
+
+def test_a_measure_before_long_or_tall_keeps_its_unit(resources: Resources) -> None:
+    (c,) = _claims(resources, "Divers found a 40 ft long wreck off the coast.")
+    assert (c.about, c.unit, c.value_low) == ("distance", "ft", 40)

@@ -132,10 +132,21 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
         if t.lower_ in lexicon_of(doc).units and t.pos_ not in ("NOUN", "PROPN"):
             return t, num  # "m", "ft" tagged as a verb or a foreign word
         if t.pos_ in ("NOUN", "PROPN"):
-            if t.dep_ == "npadvmod" and t.head.dep_ == "amod" and t.i < t.head.i < t.head.head.i:
-                t = t.head.head  # "31 cholera related deaths": the deaths
+            lex = lexicon_of(doc)
+            # "31 cholera related deaths": the deaths; but "a 75 ft long boat" measures feet
+            if (
+                t.dep_ == "npadvmod"
+                and not term(t, lex)
+                and t.head.dep_ == "amod"
+                and t.i < t.head.i < t.head.head.i
+            ):
+                t = t.head.head
             while (
-                (t.dep_ in ("compound", "nmod") or (t.dep_ == "amod" and t.pos_ == "PROPN"))
+                (
+                    t.dep_ == "compound"
+                    or (t.dep_ == "nmod" and not term(t, lex))
+                    or (t.dep_ == "amod" and t.pos_ == "PROPN")
+                )
                 and t.head.i > t.i
                 and t.head.i < sent_end
             ):
