@@ -57,9 +57,16 @@ def direct_quote(
     if ends:
         before_a = ends[-1].end()
     lead = text[before_a : q.start].strip()
+    if lead.endswith((".", "!", "?")) and inner.lstrip()[:1].isupper():
+        # "Melanie said to the TV. “I would.”": a capital after a full stop the abbreviation
+        # guard of _SENT_END let pass ("TV.", "U.S.") still starts a new sentence.
+        before_a, lead = q.start, ""
     # A quote inside a sentence ("called it “a disaster” and left") is a fragment: the
     # clause after it is not its cue.
     fragment = bool(lead) and lead[-1] not in ":," + DASHES
+    if fragment and prev is not None and before_a <= prev.end and _cue_then_but(lead, q, ctx):
+        # “A,” he said, but “B.”: the second quotation goes on with the first one's cue.
+        return Candidate("direct", start, end, None, None, inherit=True)
     # “…ends here.” He added, “…”: that cue introduces the next quote.
     introduces_next = (
         inner.rstrip().endswith((".", "!", "?"))
@@ -90,6 +97,15 @@ def direct_quote(
     if (alone or own_para) and not (own_para and _heading(inner)):
         return Candidate("direct", start, end, None, None, inherit=True)
     return None
+
+
+def _cue_then_but(lead: str, q: Quoted, ctx: Context) -> bool:
+    """Is ``lead`` (the text between two quotations) a cue clause joined to the second
+    one by a conjunction ("he said, but", "she added, and")?"""
+    if not re.search(r",\s+(?:but|and)$", lead):
+        return False
+    toks = ctx.tokens(q.start - len(lead) - 1, q.start)
+    return any(ctx.cue(t, "direct") for t in toks)
 
 
 def _heading(inner: str) -> bool:
