@@ -69,9 +69,12 @@ class Context:
     def cue(self, tok: Token, frame: str) -> bool:
         return tok.tag_.startswith("VB") and self.tables.has(tok.lemma_, frame)
 
-    def phrase(self, head: Token, a: int, b: int) -> Speaker | None:
-        """``head``'s subtree cut to text[a:b], without edge punctuation."""
+    def phrase(self, head: Token, a: int, b: int, upto: Token | None = None) -> Speaker | None:
+        """``head``'s subtree cut to text[a:b] (and to ``upto``, inclusive, when given),
+        without edge punctuation."""
         toks = [t for t in head.subtree if t.idx >= a and t.idx + len(t) <= b]
+        if upto is not None:
+            toks = [t for t in toks if t.i <= upto.i]
         at = next((k for k, t in enumerate(toks) if t.i == head.i), None)
         if at is None or is_break(head):
             return None
@@ -94,11 +97,18 @@ class Context:
         a, b = max(a, pa), min(b, pb)
         v = verb
         for _ in range(4):
-            for c in v.children:
-                if c.dep_ in _SUBJECTS:
-                    if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                        return self.phrase(v.head, a, b)  # "Smith, who said ..."
-                    return self.phrase(c, a, b)
+            subjects = [c for c in v.children if c.dep_ in _SUBJECTS]
+            for c in subjects:
+                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    # "Smith, who said ...": the antecedent and the pronoun, not the clause
+                    return self.phrase(v.head, a, b, upto=c)
+                # A dateline the parse made a second subject ("12:15 p.m.\n\nX says")
+                # lies outside the paragraph: the next subject is the speaker.
+                found = self.phrase(c, a, b)
+                if found is not None:
+                    return found
+            if subjects:
+                return None
             for c in v.children:
                 if c.dep_ == "agent":
                     objs = [g for g in c.children if g.dep_ == "pobj"]

@@ -62,6 +62,8 @@ def _indirect(ctx: Context) -> Iterable[Candidate]:
         if len(toks) < 2:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if b <= tok.idx and any(ch in ctx.text[b : tok.idx] for ch in ":;"):
+            continue  # "X set off fireworks: Republicans said ...": not what they said
         speaker = ctx.subject(tok, tok.sent.start_char, tok.sent.end_char)
         if speaker is None or (speaker.start < b and speaker.end > a):
             continue
