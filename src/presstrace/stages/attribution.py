@@ -76,6 +76,8 @@ class Context:
         if upto is not None:
             toks = [t for t in toks if t.i <= upto.i]
         at = next((k for k, t in enumerate(toks) if t.i == head.i), None)
+        if at is None and toks and head.i < toks[0].i:
+            return _after_dateline(toks)
         if at is None or is_break(head):
             return None
         breaks = [k for k, t in enumerate(toks) if is_break(t)]
@@ -119,6 +121,21 @@ class Context:
             else:
                 break
         return None
+
+
+def _after_dateline(toks: list[Token]) -> Speaker | None:
+    """The part of a subject that lies in the cue's paragraph when the parse made a
+    dateline above it the head ("The Latest ...\n\n7 p.m.\n\nDonald Trump is ...")."""
+    if any(is_break(t) for t in toks) or toks[-1].i - toks[0].i + 1 != len(toks):
+        return None
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    names = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not names:
+        return None
+    return Speaker(toks[0].idx, toks[-1].idx + len(toks[-1]), names[-1])
 
 
 def is_break(t: Token) -> bool:

@@ -203,6 +203,11 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Co
     ca, cb = _sub(cue)
     if cb > cue.i + 1:
         raw.append((cue.i + 1, cb, "cue-right"))
+    # The cue's right dependents one by one ("called X a “Y” | on Wednesday | after ..."):
+    # the report usually stops before the time, place and circumstance of the saying.
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc")]
+    for c in right[:-1]:
+        raw.append((cue.i + 1, c.right_edge.i + 1, "upto"))
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "advmod", "cc")]
     if objs and (objs[0].left_edge.i, cb) != (cue.i + 1, cb):
         raw.append((objs[0].left_edge.i, cb, "obj-right"))
@@ -301,6 +306,15 @@ def content_features(cue: Token, cand: ContentSpan, inside: bool) -> list[str]:
         f"hsl={cand.how}|{size}|{lemma}",
         f"cd={cand.how}|{'+'.join(sorted({c.dep_ for c in cue.children if c.i > cue.i}))}",
     ]
+    if cand.how.startswith("upto"):
+        # What the span leaves out: the cue's next dependent ("prep|during", "advcl").
+        nxt = [c for c in cue.children if c.i >= cand.end and c.dep_ not in ("punct", "cc")]
+        stop = (
+            "none"
+            if not nxt
+            else nxt[0].dep_ + ("|" + nxt[0].lower_ if nxt[0].dep_ == "prep" else "")
+        )
+        feats += [f"stop={stop}", f"stopl={stop}|{lemma}"]
     if cand.how.endswith("-cut"):
         tail = doc[cand.end + 1] if cand.end + 1 < len(doc) else doc[cand.end]
         feats += [f"tail={tail.dep_}", f"tailw={tail.lower_ if tail.is_stop else tail.pos_}"]
