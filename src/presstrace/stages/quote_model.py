@@ -139,6 +139,14 @@ def cue_features(tok: Token, tables: CueTables, inside: bool) -> list[str]:
         s = subj[0]
         kind = s.ent_type_ or ("PRON" if s.pos_ == "PRON" else s.pos_)
         feats += [f"se={kind}", f"lse={lemma}|{kind}"]
+        if s.pos_ == "PRON":
+            feats.append(f"sw={s.lower_}")
+    if head.i != tok.i:
+        # "began by saying", "declined to comment": the word it depends on is a cue too
+        feats.append(f"hf={bool(tables.frames.get(head.lemma_.lower()))}|{tok.dep_}")
+    marks = [g.lower_ for c in tok.children if c.dep_ == "ccomp" for g in c.children]
+    if "that" in marks:
+        feats.append(f"cthat={lemma}")
     objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "prep")]
     feats += [f"lo={lemma}|{o}" for o in objs[:2]]
     feats += [f"c={d}" for d in deps]
@@ -223,6 +231,11 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Co
     subj = [c for c in cue.children if c.dep_ in _SUBJECTS]
     if subj:
         raw.append((subj[0].right_edge.i + 1, s1, "after-subj"))
+        if subj[0].dep_ == "nsubjpass" or cue.dep_ in ("acl", "relcl"):
+            # "X was endorsed by Y", "the plan, backed by Y": X is what Y said or backed
+            raw.append((*_sub(subj[0]), "subj"))
+    elif cue.dep_ == "acl" and cue.head.i < cue.i:
+        raw.append((cue.head.left_edge.i, cue.i, "noun-left"))
     if cue.text == ":" or cue.i + 2 >= s1:
         nxt = s1
         while nxt < len(doc) and doc[nxt].is_space:
@@ -306,7 +319,13 @@ def content_features(cue: Token, cand: ContentSpan, inside: bool) -> list[str]:
         f"hsl={cand.how}|{size}|{lemma}",
         f"cd={cand.how}|{'+'.join(sorted({c.dep_ for c in cue.children if c.i > cue.i}))}",
     ]
-    if cand.how.startswith("upto"):
+    span = doc[cand.start : cand.end]
+    n_marks = sum(1 for t in span if t.text in _MARKS or t.text == "''")
+    feats += [
+        f"mk={n_marks % 2}|{n_marks > 0}|{cand.how}",
+        f"endmk={last.text in _MARKS}|{cand.how}",
+    ]
+    if side == "R":
         # What the span leaves out: the cue's next dependent ("prep|during", "advcl").
         nxt = [c for c in cue.children if c.i >= cand.end and c.dep_ not in ("punct", "cc")]
         stop = (
@@ -314,7 +333,7 @@ def content_features(cue: Token, cand: ContentSpan, inside: bool) -> list[str]:
             if not nxt
             else nxt[0].dep_ + ("|" + nxt[0].lower_ if nxt[0].dep_ == "prep" else "")
         )
-        feats += [f"stop={stop}", f"stopl={stop}|{lemma}"]
+        feats += [f"stop={stop}|{cand.how}", f"stopl={stop}|{lemma}"]
     if cand.how.endswith("-cut"):
         tail = doc[cand.end + 1] if cand.end + 1 < len(doc) else doc[cand.end]
         feats += [f"tail={tail.dep_}", f"tailw={tail.lower_ if tail.is_stop else tail.pos_}"]
