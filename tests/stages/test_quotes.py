@@ -380,3 +380,18 @@ def test_who_said_names_the_antecedent_not_the_clause(resources: Resources) -> N
     q = find(quotes_of(text, resources), "the port's most important goal")
     assert q.speaker is not None and q.speaker.text.endswith("who")
     assert q.speaker_name == "Joan Hale"
+
+
+def test_a_party_label_after_the_name_is_no_sentence_end(resources: Resources) -> None:
+    text = (
+        '"She would be a great mayor. Not good, great," Rep. Tom Reed (D-Md.) said in an '
+        "interview.\n\nThe vote is in May."
+    )
+    q = find(quotes_of(text, resources), "She would be a great mayor")
+    assert q.speaker is not None and "Tom Reed" in q.speaker.text
+
+
+def test_inverted_cue_before_a_colon(resources: Resources) -> None:
+    text = "The plan is vague. Said Ellis: “I don’t get the sense she is interested in reform.”"
+    q = find(quotes_of(text, resources), "I don’t get the sense")
+    assert q.speaker is not None and q.speaker.text == "Ellis"

@@ -33,7 +33,7 @@ HEADING_WORDS = 8  # a quote this short needs a cue next to it to count
 _SENT_END = re.compile(
     r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|No|vs))"
     r"(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt|Rev|Adm|Maj|Inc|Ltd|Jan|Feb|Aug|Oct|Nov|Dec))"
-    r"(?<!\b(?:Reps|Sens|Capt|Prof|Sept|Supt|Cmdr|Corp|Atty))[.!?]+[\s)]+"
+    r"(?<!\b(?:Reps|Sens|Capt|Prof|Sept|Supt|Cmdr|Corp|Atty))[.!?]+[\s)]+(?=[^\s)a-z]|$)"
 )
 
 
@@ -171,7 +171,7 @@ def _cue_before(a: int, b: int, ctx: Context) -> tuple[tuple[int, int] | None, S
     cues = [t for t in words if ctx.cue(t, "direct")]
     if cues and (last_punct in ":," or cues[-1].i == words[-1].i):
         cue = cues[-1]
-        speaker = ctx.subject(cue, a, b) or _name_before(cue, a, ctx)
+        speaker = ctx.subject(cue, a, b) or _name_before(cue, a, ctx) or _name_after(cue, b, ctx)
         if speaker is not None:
             return (cue.idx, cue.idx + len(cue)), speaker
     if last_punct == ":":
@@ -196,6 +196,17 @@ def _name_before(cue: Token, a: int, ctx: Context) -> Speaker | None:
     if i == end:
         return None
     first, last = ctx.doc[i + 1], ctx.doc[end]
+    return Speaker(first.idx, last.idx + len(last), last)
+
+
+def _name_after(cue: Token, b: int, ctx: Context) -> Speaker | None:
+    """A name just after its cue, the inverted order ("Said Ellis: “…”")."""
+    i = cue.i + 1
+    while i < len(ctx.doc) and ctx.doc[i].idx < b and ctx.doc[i].pos_ == "PROPN":
+        i += 1
+    if i == cue.i + 1:
+        return None
+    first, last = ctx.doc[cue.i + 1], ctx.doc[i - 1]
     return Speaker(first.idx, last.idx + len(last), last)
 
 
