@@ -215,7 +215,13 @@ def _sourceless(tok: Token, tables: CueTables) -> bool:
 def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
     sent = tok.sent
     if tok.lower_ == "according":
-        objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        objs = [
+            g
+            for c in tok.children
+            if c.lower_ == "to"
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")  # "according to show insiders": "show" a verb
+        ]
         return ctx.phrase(objs[0], sent.start_char, sent.end_char) if objs else None
     if tok.text == ":":
         left = [t for t in ctx.doc[sent.start : tok.i] if not t.is_space]
