@@ -8,8 +8,9 @@ names such as ``l=say`` with their weights):
   "told", "called", a colon after a name ...);
 - the *content* model scores candidate content spans for one cue, all read off the parse
   (its clausal complement, its object, the clause it is attached to, the rest of the
-  sentence, the part before its subject, the quotation next to it, each also without a
-  comma-joined tail ...); a ranker, the highest-scoring one is the reported content.
+  sentence, the part before its subject, the quotation next to it, a passive cue's
+  subject, the cue's right side stopped before each of its dependents, each also without
+  a comma-joined tail ...); a ranker, the highest-scoring one is the reported content.
 
 Features are strings built here and used both at training and at run time, so the two
 cannot drift apart. Scoring is a sum of dictionary look-ups: no numeric library at run time.
