@@ -4,7 +4,8 @@
 
 Writes to OUT what the process itself knows: the wall and CPU seconds of each phase
 (analysis = read, analyse, store; corpus = copies and stories), each worker's peak memory
-and CPU, and this process's own peak memory (with one worker, the analysis runs here).
+and CPU, this process's own peak memory (with one worker, the analysis runs here) and
+CPU, and the CPU seconds of each process's share of the corpus jobs' embedding.
 """
 
 from __future__ import annotations
@@ -30,8 +31,13 @@ def main(argv: list[str]) -> int:
 
     summary = ingest_paths([args.input], args.db, workers=args.workers, corpus=not args.no_corpus)
     # ru_maxrss is in KiB on Linux: this process's peak over the whole run.
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_mb = usage.ru_maxrss / 1024
+    embedding = summary.corpus.embedding if summary.corpus is not None else None
     out = {
+        "process_cpu": usage.ru_utime + usage.ru_stime,
+        "embedding_cpu": embedding.cpu_seconds if embedding else [],
+        "embedded_sentences": embedding.sentences if embedding else 0,
         "counts": dict(summary.counts),
         "seconds": summary.seconds,
         "cpu_seconds": summary.cpu_seconds,

@@ -83,7 +83,8 @@ def _split(split: str) -> dict[str, float]:
 
 
 def run() -> dict[str, float]:
-    """Dev-set keys unprefixed (as before); the held-out set under ``heldout_``."""
+    """Dev-set keys unprefixed (as before); the held-out sets under ``heldout_``/``heldout2_``."""
     scores = _split("dev")
-    scores.update({f"heldout_{k}": v for k, v in _split("heldout").items()})
+    for split in ("heldout", "heldout2"):
+        scores.update({f"{split}_{k}": v for k, v in _split(split).items()})
     return scores

@@ -19,8 +19,10 @@ def test_heldout_articles_are_not_in_dev() -> None:
     for kind in ("claims", "roles", "places"):
         _, dev = wikinews_labels.load(kind, "dev")
         _, held = wikinews_labels.load(kind, "heldout")
-        assert len(held) == 20
+        _, held2 = wikinews_labels.load(kind, "heldout2")
+        assert len(held) == 20 and len(held2) == 20
         assert not set(dev) & set(held)
+        assert not (set(dev) | set(held)) & set(held2)
 
 
 def test_heldout_follows_the_selection_rule() -> None:
@@ -39,3 +41,31 @@ def test_heldout_follows_the_selection_rule() -> None:
     # the dev set wrapped round to take the first 6 matches of the file; held-out goes on from there
     assert all(aid in dev for aid in matching[:6]) and matching[6] not in dev
     assert list(held) == matching[6:26]
+
+
+def test_heldout2_follows_the_seeded_sample() -> None:
+    """RULES.md: 20 of the unused filter matches holding two non-year numbers, seed 20261201."""
+    import random
+    import re
+
+    pattern = re.compile(
+        r"kill|dead|die|death|injur|attack|fire|crash|flood|quake|storm|explos|shoot|arrest|evacuat",
+        re.I,
+    )
+    number = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+    with (evaldata("wikinews") / "articles.jsonl").open() as f:
+        rows = [json.loads(line) for line in f]
+    used = set(wikinews_labels.load("claims", "dev")[1]) | set(
+        wikinews_labels.load("claims", "heldout")[1]
+    )
+    candidates = [
+        i
+        for i, r in enumerate(rows)
+        if len(r["text"]) < 4000
+        and pattern.search(r["title"])
+        and r["id"] not in used
+        and len(number.findall(r["text"])) >= 2
+    ]
+    picked = sorted(random.Random(20261201).sample(candidates, 20))
+    _, held2 = wikinews_labels.load("claims", "heldout2")
+    assert list(held2) == [rows[i]["id"] for i in picked]

@@ -193,6 +193,27 @@ def test_ingest_runs_corpus_jobs_then_copies_and_stories_read_them(
     assert rows[0]["copies"][0]["relation"] == "syndicated"
 
 
+def test_ingest_no_corpus_then_the_corpus_command(tmp_path: Path) -> None:
+    from tests.corpus import texts
+
+    d = tmp_path / "pages"
+    d.mkdir()
+    (d / "wire.txt").write_text("Footbridge burns\n\n" + texts.ORIGINAL)
+    (d / "farm.txt").write_text("Bridge blaze\n\n" + texts.SYNDICATED)
+    db = str(tmp_path / "later.db")
+    ingest = ["ingest", str(d), "--db", db, "--workers", "1", "--no-corpus"]
+    result = runner.invoke(app, ingest)
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["copies", "--db", db]).stdout == ""
+    result = runner.invoke(app, ["corpus", "--db", db, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 syndicated" in result.output and "1 stories" in result.output
+    copies = runner.invoke(app, ["copies", "--db", db])
+    assert [json.loads(x)["relation"] for x in copies.stdout.splitlines()] == ["syndicated"]
+    missing = runner.invoke(app, ["corpus", "--db", str(tmp_path / "no" / "such.db")])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
+
+
 def test_quotes_grouped_by_speaker(tmp_path: Path, db_target: str) -> None:
     corpus = write_corpus(tmp_path)
     db = db_target

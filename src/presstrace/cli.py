@@ -13,12 +13,15 @@ from collections import Counter
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from .errors import ConfigError, PresstraceError
+
+if TYPE_CHECKING:
+    from .corpus.jobs import CorpusSummary
 
 app = typer.Typer(
     name="presstrace",
@@ -140,6 +143,14 @@ def ingest(
             help="Skip inputs already recorded in the database (unless their file changed).",
         ),
     ] = True,
+    corpus: Annotated[
+        bool,
+        typer.Option(
+            "--corpus/--no-corpus",
+            help="Run the corpus jobs (copies, stories) after the analysis; with --no-corpus "
+            "run them later with `presstrace corpus`, e.g. once after several ingests.",
+        ),
+    ] = True,
 ) -> None:
     """Analyse inputs and store them; re-running on the same inputs changes nothing."""
     from .ingest import ingest_paths
@@ -157,12 +168,11 @@ def ingest(
             engine=engine.value,
             address=address,
             shard_dir=shards,
+            corpus=corpus,
         )
         _print_summary(summary.counts, summary.reasons)
         if summary.corpus is not None and summary.changed:
-            c = summary.corpus
-            links = ", ".join(f"{n} {r}" for r, n in sorted(c.relations.items()))
-            err.print(f"corpus: {c.candidates} candidate pairs ({links}); {c.stories} stories")
+            _print_corpus(summary.corpus)
         if summary.counts.get("kept_apart"):
             raise typer.Exit(1)
 
@@ -180,6 +190,11 @@ def load(
     with handled():
         summary = load_parquet(parquet_dir, db)
         _print_summary(summary.counts, summary.reasons)
+
+
+def _print_corpus(c: CorpusSummary) -> None:
+    links = ", ".join(f"{n} {r}" for r, n in sorted(c.relations.items()))
+    err.print(f"corpus: {c.candidates} candidate pairs ({links}); {c.stories} stories")
 
 
 def _print_summary(counts: Counter[str], reasons: Counter[str]) -> None:
@@ -679,6 +694,29 @@ def serve(
 
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
+
+
+@app.command()
+def corpus(
+    db: DbOption,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Processes for the copy verifier (default: number of cores)."
+        ),
+    ] = None,
+) -> None:
+    """Run the corpus jobs (copy links, then stories) over everything in the database,
+    replacing what they stored before: after `ingest --no-corpus`, `load`, or a change."""
+    from .corpus import run_corpus_jobs
+    from .resources import Resources
+    from .store import open_store
+    from .workers import default_workers
+
+    with handled(), open_store(db) as store:
+        summary = run_corpus_jobs(store, Resources(), workers=workers or default_workers())
+        err.print(f"{summary.articles} articles")
+        _print_corpus(summary)
 
 
 def main() -> None:

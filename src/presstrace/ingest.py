@@ -121,7 +121,9 @@ def ingest_paths(
                 bar[0].stop()
         wall, cpu = _phase(summary, "analysis", wall, cpu)
         if corpus:
-            summary.corpus = run_corpus_jobs(store, pipeline.resources, summary.changed)
+            summary.corpus = run_corpus_jobs(
+                store, pipeline.resources, summary.changed, workers=workers
+            )
             _phase(summary, "corpus", wall, cpu)
     return summary
 

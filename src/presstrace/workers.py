@@ -44,7 +44,7 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _context() -> Any:
+def process_context() -> Any:
     """forkserver where available (a clean parent to fork from), else spawn."""
     if sys.platform != "win32" and "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
@@ -143,7 +143,7 @@ class WorkerPool:
         self.stages = list(stages) if stages is not None else None
         self.initializer = initializer
         self.grace = grace
-        self.ctx = _context()
+        self.ctx = process_context()
         self.slots: list[_Slot] = [self._start() for _ in range(size)]
         self.pending: deque[Batch] = deque()
         self.done: deque[list[Article]] = deque()

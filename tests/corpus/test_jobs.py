@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from presstrace import Pipeline, Resources, Store
-from presstrace.corpus import run_corpus_jobs
+from presstrace.corpus import run_corpus_jobs, vectors
 from presstrace.records import Article
 from tests.corpus import texts
 
@@ -156,3 +160,30 @@ def test_a_second_ingest_keeps_story_ids(empty_db: str) -> None:
     fire = Article(url="https://a.example/1").id
     (story,) = [sid for sid, members in after.items() if fire in members]
     assert after[story] == (*before[story], arrived[0].id)
+
+
+def test_two_workers_find_the_same_links_and_stories_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vectors, "MIN_SHARE", 1)  # share out even a few sentences
+    articles = [
+        Article(url="https://wire.example/fire", text=texts.ORIGINAL, language="en"),
+        Article(url="https://b.example/fire", text=texts.SYNDICATED, language="en"),
+        Article(url="https://c.example/fuego", text=texts.TRANSLATED, language="es"),
+        Article(url="https://d.example/fire", text=texts.SPUN, language="en"),
+        Article(url="https://e.example/fire", text=texts.SAME_STORY, language="en"),
+        Article(url="https://f.example/chess", text=texts.UNRELATED, language="en"),
+    ]
+    found = {}
+    for workers in (1, 2):
+        with _store_with(str(tmp_path / f"w{workers}.db"), articles) as store:
+            summary = run_corpus_jobs(store, workers=workers)
+            links = [(c.a, c.b, c.relation, c.score, c.original, c.aligned) for c in store.copies()]
+            stories = sorted(s.articles for s in store.stories())
+        found[workers] = (links, stories, summary.relations)
+        # the Spanish text and the English ones it is compared with are embedded in two
+        # processes (this one and one more) when two workers are asked for
+        assert summary.embedding.processes == workers - 1
+        assert len(summary.embedding.cpu_seconds) == workers
+    assert found[1] == found[2]
+    assert found[1][2]["translated"] >= 1 and found[1][2]["syndicated"] == 1

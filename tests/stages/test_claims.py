@@ -181,3 +181,96 @@ def _claims_with_quote(resources: Resources, text: str, quote: Quote) -> list[Cl
     doc = resources.nlp(text)
     art = entities(Article(text=text, quotes=(quote,)), doc, resources)
     return list(claims(art, doc, resources).claims)
+
+
+def _found(resources: Resources, text: str) -> list[tuple[str, str | None, float | None]]:
+    return [(c.text, c.about, c.value_low) for c in _claims(resources, text)]
+
+
+def test_a_list_with_its_verb_last_shares_the_event(resources: Resources) -> None:
+    text = "The officials reported 150 soldiers, 95 civilians, and hundreds of rebels killed."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low) for c in found] == [
+        ("killed", 150),
+        ("killed", 95),
+        ("killed", 200),
+    ]
+    assert all(c.source_name == "officials" for c in found)
+
+
+def test_elliptical_counts_take_the_verb_after_them(resources: Resources) -> None:
+    text = "Two guards died in the attack; around twenty more, including the cook, were injured."
+    assert _found(resources, text) == [
+        ("Two guards", "killed", 2),
+        ("around twenty more", "injured", 20),
+    ]
+    text = "Officials said the fire killed nine people and injured at least 50 more."
+    assert _found(resources, text)[1] == ("at least 50 more", "injured", 50)
+
+
+def test_a_listed_group_takes_the_event_of_its_neighbour(resources: Resources) -> None:
+    found = _found(resources, "The fatalities included four males and one female.")
+    assert found == [("four males", "killed", 4), ("one female", "killed", 1)]
+
+
+def test_list_scan_stops_at_other_figures_and_clauses(resources: Resources) -> None:
+    text = "Between the two blasts, at least 20 were killed."
+    assert _found(resources, text) == [("at least 20", "killed", 20)]
+    text = "The author, who has published over 300 papers in many fields, died on Monday."
+    assert _found(resources, text) == []
+    assert _found(resources, "He was 101 and died of pneumonia.") == []
+    text = "He claimed 85,000 Americans were unemployed and millions had died."
+    assert all(about != "killed" or value != 85_000 for _, about, value in _found(resources, text))
+    assert _found(resources, "The recorder from Air Flight 610 has been recovered.") == []
+
+
+def test_feet_metres_and_votes(resources: Resources) -> None:
+    text = "The two wrecks lay around 50 m (165 ft) apart."
+    assert _found(resources, text) == [("around 50 m", "distance", 50), ("165 ft", "distance", 165)]
+    assert _found(resources, "The guard, standing six feet tall, fell.") == []
+    assert _found(resources, "It reached a top speed of about 8 m/s on the track.") == []
+    text = "Of the 2.8 million who voted, 85% were in favour."
+    assert _found(resources, text) == [
+        ("2.8 million", "votes", 2_800_000),
+        ("85%", "vote share", 85),
+    ]
+
+
+def test_a_compound_subject_of_a_reporting_verb_is_the_source(resources: Resources) -> None:
+    text = "The Committee to Protect Journalists reports sixteen other journalist deaths."
+    (c,) = _claims(resources, text)
+    assert c.about == "killed" and c.source_name == "Committee to Protect Journalists"
+
+
+def test_as_were_takes_the_event_before_and_units_after_a_no_break_space(
+    resources: Resources,
+) -> None:
+    text = "The general said 90 civilians were wounded, as were seventeen from the army."
+    assert [(c.about, c.value_low) for c in _claims(resources, text)] == [
+        ("injured", 90),
+        ("injured", 17),
+    ]
+    text = "The wrecks were around 50\u00a0m (165\u00a0ft) apart."
+    assert [(c.about, c.unit) for c in _claims(resources, text)] == [
+        ("distance", "m"),
+        ("distance", "ft"),
+    ]
+
+
+def test_ages_in_apposition_are_not_counts(resources: Resources) -> None:
+    assert _found(resources, "Two men, 24 and 31, were arrested.") == [("Two men", "arrested", 2)]
+    assert _found(resources, "Two soldiers, both 19, were killed.") == [
+        ("Two soldiers", "killed", 2)
+    ]
+    assert _found(resources, "Officials reported 30 dead, 45 injured.") == [
+        ("30 dead", "killed", 30),
+        ("45", "injured", 45),
+    ]
+    text = "Of the dead, 12, officials said, were soldiers."
+    assert [c.value_low for c in _claims(resources, text)] == [12]
+
+
+def test_a_tally_is_two_vote_counts_but_a_score_is_nothing(resources: Resources) -> None:
+    text = "The bill passed by a vote of 230 to 202 on Tuesday."
+    assert _found(resources, text) == [("230", "votes", 230), ("202", "votes", 202)]
+    assert _found(resources, "The team won 3-1 on Sunday, killing the rival's hopes.") == []

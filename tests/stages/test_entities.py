@@ -105,3 +105,14 @@ def test_missed_name_with_a_role_apposition_is_a_person(resources: Resources) ->
     text = "Marek Zielny, a fire service spokesman, told reporters the blaze was out."
     people = [e for e in _run(resources, text).entities if e.label == "PERSON"]
     assert any(e.name == "Marek Zielny" and e.role == "fire service spokesman" for e in people)
+
+
+def test_a_title_tail_stays_out_of_the_name(resources: Resources) -> None:
+    text = (
+        "The bomb was left in a market, stated Minister of Information Moammar al-Eryani, "
+        "and then went off."
+    )
+    doc = resources.nlp(text)
+    art = entities(Article(text=text), doc, resources)
+    (person,) = [e for e in art.entities if e.label == "PERSON"]
+    assert (person.name, person.role) == ("Moammar al-Eryani", "Minister of Information")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from presstrace import Resources
-from presstrace.stages.numbers import find_quantities, parse_number, patterns
+from presstrace.stages.numbers import find_quantities, find_tallies, parse_number, patterns
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,21 @@ def test_currency_word_after_a_nationality(light_resources: Resources) -> None:
 def test_a_count_between_commas_after_a_lower_case_word_stays(light_resources: Resources) -> None:
     found = find_quantities("Of the dead, 12, officials said, were soldiers.", light_resources)
     assert [q.low for q in found] == [12.0]
+
+
+def test_from_under_is_a_place_not_a_ceiling(light_resources: Resources) -> None:
+    text = "It was pulled from under eight metres of mud; under 20 people saw it."
+    found = find_quantities(text, light_resources)
+    assert [(text[q.start : q.end], q.low, q.high) for q in found] == [
+        ("eight", 8.0, 8.0),
+        ("under 20", 0.0, 20.0),
+    ]
+
+
+def test_a_larger_figure_first_is_a_tally(light_resources: Resources) -> None:
+    text = "It passed 51-49; the range was 3-7."
+    assert [(q.low, q.kind) for q in find_tallies(text, light_resources)] == [
+        (51.0, "tally"),
+        (49.0, "tally"),
+    ]
+    assert [(q.low, q.high) for q in find_quantities(text, light_resources)] == [(3.0, 7.0)]

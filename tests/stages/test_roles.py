@@ -118,3 +118,19 @@ def test_occupations_as_titles(resources: Resources) -> None:
     assert _role(resources, text, "Piotr Nowak") == "commercial driver"
     text = "Oil tycoon Harold Grimes bought the island in 1952."
     assert _role(resources, text, "Harold Grimes") == "Oil tycoon"
+
+
+def test_titles_with_acronyms_coordinated_modifiers_and_hyphens(resources: Resources) -> None:
+    text = "Praise came from Union of Coastal Towns (UCT) head Mara Velde on Monday."
+    assert _role(resources, text, "Mara Velde") == "Union of Coastal Towns (UCT) head"
+    text = "She was the niece of the timber and shipping tycoon Arno Keller."
+    assert _role(resources, text, "Arno Keller") == "timber and shipping tycoon"
+    text = "The death of pioneering oceanographer Lena Brandt was announced."
+    assert _role(resources, text, "Lena Brandt") == "pioneering oceanographer"
+    text = "He was decorated by then-U.S.-president Walter Hale, though."
+    assert _role(resources, text, "Walter Hale") == "then-U.S.-president"
+
+
+def test_a_title_after_for_belongs_to_the_name(resources: Resources) -> None:
+    text = "Statements came from a spokesperson for President Ramon Ortega on Friday."
+    assert _role(resources, text, "Ramon Ortega") == "President"

@@ -12,9 +12,12 @@ if TYPE_CHECKING:
 
 
 def run_corpus_jobs(
-    store: Store, resources: Resources | None = None, changed: Collection[str] | None = None
+    store: Store,
+    resources: Resources | None = None,
+    changed: Collection[str] | None = None,
+    workers: int = 1,
 ) -> CorpusSummary:
     """Find copy links, then stories, over everything in ``store``; see ``jobs``."""
     from .jobs import run_corpus_jobs as run
 
-    return run(store, resources, changed)
+    return run(store, resources, changed, workers)

@@ -115,15 +115,21 @@ class Prepared:
     truncated: bool
     vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def sentence_vectors(self, embed: Embedder) -> Any:
-        """Embeddings of the first EMBED_MAX_SENTENCES sentences, computed once."""
-        if "e5" not in self.vectors:
-            import numpy as np
+    def embedding_texts(self) -> list[str]:
+        """The sentences the embedding reads: the first EMBED_MAX_SENTENCES."""
+        return [self.side.text[s.start : s.end] for s in self.sentences[:EMBED_MAX_SENTENCES]]
 
-            sents = self.sentences[:EMBED_MAX_SENTENCES]
-            texts = [self.side.text[s.start : s.end] for s in sents]
-            self.vectors["e5"] = np.asarray(embed(texts))
+    def sentence_vectors(self, embed: Embedder) -> Any:
+        """Embeddings of ``embedding_texts``, computed once (or given by ``set_vectors``)."""
+        if "e5" not in self.vectors:
+            self.set_vectors(embed(self.embedding_texts()))
         return self.vectors["e5"]
+
+    def set_vectors(self, vectors: Any) -> None:
+        """Embeddings computed elsewhere (another process) from ``embedding_texts``."""
+        import numpy as np
+
+        self.vectors["e5"] = np.asarray(vectors)
 
 
 def sentence_key(sentence: features.Sentence) -> str:
@@ -167,10 +173,9 @@ def compare(
     res = resources or Resources()
     pa = a if isinstance(a, Prepared) else prepare(a, res)
     pb = b if isinstance(b, Prepared) else prepare(b, res)
-    if pa.words < MIN_WORDS or pb.words < MIN_WORDS:
+    if _too_short(pa, pb):
         return Comparison("unrelated", 1.0, None, reason="too_short")
-    languages_differ = bool(pa.language and pb.language and pa.language != pb.language)
-    if languages_differ:
+    if _languages_differ(pa, pb):
         result = _compare_across(pa, pb, embed)
     else:
         result = _compare_within(pa, pb)
@@ -179,6 +184,20 @@ def compare(
     if pa.truncated or pb.truncated:
         result = _replace(result, reason="truncated")
     return result
+
+
+def embeds(pa: Prepared, pb: Prepared) -> bool:
+    """Whether ``compare`` (given an embedder) reads both sides' sentence vectors, so
+    they can be computed ahead, in other processes."""
+    return not _too_short(pa, pb) and _languages_differ(pa, pb)
+
+
+def _too_short(pa: Prepared, pb: Prepared) -> bool:
+    return pa.words < MIN_WORDS or pb.words < MIN_WORDS
+
+
+def _languages_differ(pa: Prepared, pb: Prepared) -> bool:
+    return bool(pa.language and pb.language and pa.language != pb.language)
 
 
 def _replace(c: Comparison, **changes: Any) -> Comparison:

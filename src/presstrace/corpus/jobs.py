@@ -19,6 +19,7 @@ from ..store import CopyLink, CorpusRow, Store, StoryRow
 from . import copies, features, stories
 from .candidates import candidate_pairs
 from .embedding import multilingual_embedder
+from .vectors import Embedded, embed_ahead, sides_to_embed
 
 COPIES_JOB = "copies.v1"
 BOILERPLATE_PAGES = 3  # a sentence on this many pages of one site is the site's template
@@ -31,6 +32,7 @@ class CorpusSummary:
     candidates: int = 0
     relations: Counter[str] = field(default_factory=Counter)
     stories: int = 0
+    embedding: Embedded = field(default_factory=Embedded)  # see ``vectors``
 
 
 def _side(row: CorpusRow) -> copies.Side:
@@ -44,8 +46,13 @@ def find_copies(
     resources: Resources,
     summary: CorpusSummary,
     changed: Collection[str] | None = None,
+    workers: int = 1,
 ) -> list[CopyLink]:
-    """Verify the candidate pairs (only those touching ``changed``, when given)."""
+    """Verify the candidate pairs (only those touching ``changed``, when given).
+
+    The sentence embeddings of cross-language pairs, most of the time here, are computed
+    first (``vectors``), in ``workers`` processes; the links are the same for any number.
+    """
     by_id = {r.id: r for r in rows}
     items = [(r.id, r.fingerprint) for r in rows if r.fingerprint is not None]
     pairs = candidate_pairs(items)
@@ -63,9 +70,12 @@ def find_copies(
             prepared[aid] = copies.prepare(_side(row), resources, shared)
         return prepared[aid]
 
+    sides = [(prep(cand.a), prep(cand.b)) for cand in pairs]
+    if embed is not None:
+        summary.embedding = embed_ahead(sides_to_embed(sides), embed, workers, embed.tokens)
     links = []
-    for cand in pairs:
-        result = copies.compare(prep(cand.a), prep(cand.b), resources=resources, embed=embed)
+    for cand, (pa, pb) in zip(pairs, sides, strict=True):
+        result = copies.compare(pa, pb, resources=resources, embed=embed)
         summary.relations[result.relation] += 1
         if result.relation == "unrelated":
             continue
@@ -120,21 +130,25 @@ def find_stories(
 
 
 def run_corpus_jobs(
-    store: Store, resources: Resources | None = None, changed: Collection[str] | None = None
+    store: Store,
+    resources: Resources | None = None,
+    changed: Collection[str] | None = None,
+    workers: int = 1,
 ) -> CorpusSummary:
     """Recompute copy links and stories for everything in ``store``.
 
     With ``changed`` (ids of articles just ingested or updated) only pairs touching those
     articles are verified again, and only those articles are placed into the stored
     stories (``stories.update``); candidate generation still sees the whole store.
-    Nothing changed: nothing to do.
+    Nothing changed: nothing to do. ``workers``: processes for the copy verifier's
+    sentence embeddings (``find_copies``).
     """
     res = resources or Resources()
     rows = list(store.iter_corpus())
     summary = CorpusSummary(articles=len(rows))
     if changed is not None and not changed:
         return summary
-    links = find_copies(rows, res, summary, changed)
+    links = find_copies(rows, res, summary, changed, workers)
     store.replace_copies(links, COPIES_JOB, touching=changed)
     all_links = links if changed is None else store.copies()
     previous = store.stories() if changed is not None else None

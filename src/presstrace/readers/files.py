@@ -122,8 +122,16 @@ def _file_documents(path: Path, plain: bool, url: str | None, max_bytes: int) ->
 
         yield from iter_warc(path, max_bytes)
         return
+    if kind == "jsonl":
+        try:
+            yield from jsonl.iter_jsonl_file(path, source, plain=plain, max_line_bytes=max_bytes)
+        except OSError as e:
+            yield Document(
+                source=source, data=b"", error=ErrorRecord(errors.UNREADABLE, f"{e.strerror or e}")
+            )
+        return
     try:
-        data = read_limited(path, max_bytes if kind != "jsonl" else max_bytes * 50)
+        data = read_limited(path, max_bytes)
     except errors.InputError as e:
         yield _error_doc(source, str(e))
         return
@@ -131,9 +139,6 @@ def _file_documents(path: Path, plain: bool, url: str | None, max_bytes: int) ->
         yield Document(
             source=source, data=b"", error=ErrorRecord(errors.UNREADABLE, f"{e.strerror or e}")
         )
-        return
-    if kind == "jsonl":
-        yield from jsonl.iter_jsonl(data, source, plain=plain)
         return
     doc_kind: DocumentKind
     if plain:

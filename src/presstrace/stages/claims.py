@@ -14,13 +14,14 @@ nouns as sources ("the volunteers") are resolved to the organisations the articl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..pipeline import register
 from ..records import Article, Claim, Entity, Quote
 from ..resources import Resources
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, find_tallies
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,7 @@ EVENTS = frozenset(
         "recovered",
     }
 )
+MEASURES = frozenset({"distance", "area", "volume"})
 MAX_CLIMB = 6
 VIA_PREP = "@prep"  # claim_terms.tsv: a word that counts only as "taken to hospital"
 # Dependencies an event word may be reached through: within one clause, never across
@@ -120,6 +122,10 @@ def counted_token(doc: Doc, q: Quantity) -> tuple[Token | None, Token]:
             return doc[k], num
     for k in range(j, min(j + 4, sent_end)):
         t = doc[k]
+        if t.pos_ == "SPACE":
+            continue  # "50\u00a0m": a no-break space is a token of its own
+        if t.lower_ in lexicon_of(doc).units and t.pos_ not in ("NOUN", "PROPN"):
+            return t, num  # "m", "ft" tagged as a verb or a foreign word
         if t.pos_ in ("NOUN", "PROPN"):
             while (
                 (t.dep_ == "compound" or (t.dep_ == "amod" and t.pos_ == "PROPN"))
@@ -217,7 +223,8 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
     if q.unit == "%":
         if _near(num, {"turnout"}):
             return "turnout", num, None
-        return ("vote share" if _near(num, {"vote", "votes"}) else "percent"), num, None
+        voting = _near(num, {"vote", "votes", "voted", "voters"})
+        return ("vote share" if voting else "percent"), num, None
     if q.unit is not None:
         return "money", num, None
     if counted is not None:
@@ -251,7 +258,139 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         if counted.tag_ in ("NNS", "NNPS", "PRP") and direct:
             return event_near(counted, lex), num, counted
         return None, num, counted
+    for child in num.children:  # "of the 2.8 million who voted"
+        if child.dep_ == "relcl" and term(child, lex) == "votes":
+            return "votes", num, None
     return event_near(num, lex), num, counted
+
+
+# Words that end the stretch a listed figure shares with the verb after it: a new clause.
+CLAUSE_BREAK = frozenset(
+    {
+        ";",
+        ":",
+        ".",
+        "who",
+        "which",
+        "that",
+        "where",
+        "when",
+        "while",
+        "after",
+        "before",
+        "because",
+        "as",
+        "but",
+        "if",
+        "since",
+        "until",
+    }
+)
+LIST_SCAN = 20
+
+
+def countable(counted: Token | None, lex: Lexicon) -> bool:
+    """A figure that may count people: bare, a person noun, a plural or a group's name."""
+    if counted is None:
+        return True
+    return is_person(counted, lex) or counted.tag_ in ("NNS", "NNPS") or counted.pos_ == "PROPN"
+
+
+def coordination(tok: Token) -> set[int]:
+    """Token indices of the noun list ``tok`` is part of ("150 soldiers, 95 civilians and
+    hundreds of rebels"): up through conj/appos to the first item, then down again."""
+    root = tok
+    while (
+        root.dep_ in ("conj", "appos")
+        and root.head.i != root.i
+        and root.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")
+    ):
+        root = root.head
+    group: set[int] = set()
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        group.add(t.i)
+        stack += [c for c in t.children if c.dep_ in ("conj", "appos")]
+    return group
+
+
+def verb_after(start: Token, lex: Lexicon, figures: frozenset[int] = frozenset()) -> str | None:
+    """The event of a list whose verb comes last: "150 soldiers, 95 civilians and hundreds
+    of rebels killed", "around twenty more, including a reporter, were injured", "one child
+    was, according to the fire service, among the dead". The first verb after the figure
+    decides; a new clause, or a verb with an object of its own ("killed 20"), ends the search."""
+    doc = start.doc
+    end = min(start.sent.end, start.i + LIST_SCAN)
+    listed = coordination(start)
+    for k in range(start.i + 1, end):
+        t = doc[k]
+        if t.lower_ in CLAUSE_BREAK:
+            return None
+        if (t.like_num or t.i in figures) and not ({t.i, t.head.i} & listed):
+            return None  # "between the two blasts, at least 20 were killed": 20's verb
+        nxt = doc[k + 1] if k + 1 < end else None
+        if t.pos_ == "CCONJ" and nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+            return None  # "He was 101 and died ...": a second clause
+        about = term(t, lex)
+        if (
+            about in EVENTS
+            and k >= 2
+            and doc[k - 2].lower_ == "among"
+            and doc[k - 1].lower_ == "the"
+        ):
+            return about
+        if t.pos_ == "AUX" or (t.pos_ == "VERB" and t.dep_ == "prep"):
+            continue  # "were", "including", "according (to)"
+        if t.pos_ == "ADJ" and doc[k - 1].lemma_ == "be":
+            return about if about in EVENTS else None  # "were dead"; not "were unemployed"
+        if t.pos_ == "VERB":
+            if about not in EVENTS or any(c.dep_ == "dobj" for c in t.children):
+                return None
+            return about
+    return None
+
+
+def listed_event(
+    num: Token,
+    counted: Token | None,
+    events: dict[int, str],
+    lex: Lexicon,
+    figures: frozenset[int] = frozenset(),
+) -> str | None:
+    """What a figure with no event of its own counts, from the list it stands in: the event
+    of another item of the same noun list (``events``: token index -> event of the figures
+    already placed), else a verb after the whole list."""
+    if not countable(counted, lex):
+        return None
+    doc = num.doc
+    if counted is None and (num.dep_ == "attr" or (num.i > 0 and doc[num.i - 1].pos_ == "PROPN")):
+        return None  # "he was 101", "Flight 610": an age, a name
+    anchors = [t for t in (num, counted) if t is not None]
+    if num.i >= 2 and doc[num.i - 2].lower_ == "as" and doc[num.i - 1].lemma_ in ("be", "do"):
+        # "90 civilians were wounded, as were seventeen soldiers": the event before
+        earlier = [i for i in events if num.sent.start <= i < num.i]
+        if earlier:
+            return events[max(earlier)]
+    for anchor in anchors:
+        for i in coordination(anchor):
+            if i in events and i not in (num.i, counted.i if counted is not None else -1):
+                return events[i]
+    last = anchors[-1]
+    governor = last.head.head if last.dep_ == "pobj" else last.head
+    if (
+        last.dep_ in ("dobj", "pobj")
+        and governor.pos_ == "VERB"
+        and governor.i < last.i
+        and (
+            governor.lemma_.lower() not in lex.reporting or governor.lemma_.lower() in NOT_BY_OBJECT
+        )
+    ):
+        return None  # "has published over 300 papers ...": the figure has its verb
+    return verb_after(last, lex, figures)
+
+
+VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots"})
 
 
 def qualifier_of(doc: Doc, q: Quantity, num: Token) -> str | None:
@@ -398,7 +537,10 @@ def _sentence_source(
             verbs.append(tok)  # the nearest first; "has reported being told ...": go on
         if tok.dep_ == "acl" and tok.lemma_.lower() in lex.reporting:
             # "the next highest country, the United Kingdom, reporting 37,542 deaths"
-            found = resolve_group(_phrase(doc, tok.head), article.entities, lex.anonymous)
+            noun = _phrase(doc, tok.head)
+            if tok.i > tok.head.i:  # the noun without its own "reporting ..." clause
+                noun = doc[noun.start : max(noun.start + 1, tok.left_edge.i)]
+            found = resolve_group(noun, article.entities, lex.anonymous)
             if found:
                 return found
     # "A total of 39 are confirmed dead, officials told state media": a reporting verb
@@ -428,7 +570,7 @@ def _sentence_source(
                 if found:
                     return found
         for child in verb.children:
-            if child.dep_ != "nsubj":
+            if child.dep_ not in ("nsubj", "csubj"):
                 continue  # a passive subject is what was reported (or released), not who
             phrase = _phrase(doc, child)
             if phrase.start_char <= q.start < phrase.end_char or term(child, lex):
@@ -458,6 +600,42 @@ def is_rate(text: str, q: Quantity) -> bool:
     return before.endswith("per ") or "per" in after[:2]
 
 
+STATURE = re.compile(r"^[\w\s-]{0,25}?\btall\b", re.IGNORECASE)
+
+
+AGE_LIST_WORDS = frozenset({"and", "both", "all", "aged", "respectively"})
+MAX_AGE = 120
+
+
+def is_age_apposition(num: Token) -> bool:
+    """ "Two men, 24 and 31, were arrested", "two soldiers, both 19,": bare figures set off
+    by commas straight after a noun are the ages of the people it names."""
+    doc, sent = num.doc, num.sent
+    j = num.i - 1
+    while (
+        j > sent.start
+        and doc[j].text != ","
+        and (doc[j].like_num or doc[j].lower_ in AGE_LIST_WORDS)
+    ):
+        j -= 1
+    if j <= sent.start or doc[j].text != "," or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if doc[j - 1].dep_ == "pobj" and doc[j - 1].head.lower_ in ("of", "among"):
+        return False  # "Of the victims, 12, officials said, were soldiers": a count
+    k = num.i + 1
+    while k < sent.end and (doc[k].like_num or doc[k].lower_ in AGE_LIST_WORDS):
+        k += 1
+    if k < sent.end and doc[k].text not in (",", ".", ")", ";"):
+        return False
+    figures = [t for t in doc[j + 1 : k] if t.like_num]
+    return all(t.text.isdigit() and int(t.text) <= MAX_AGE for t in figures)
+
+
+def is_stature(text: str, q: Quantity) -> bool:
+    """ "standing six feet five inches tall": how tall someone is, like an age, no claim."""
+    return bool(STATURE.match(text[q.end : q.end + 40]))
+
+
 def is_time(ent: Span) -> bool:
     """A DATE/TIME entity that says when, not one the model made of bare numbers ("the
     toll rose from fourteen to 31" is no date: years are already set aside as numbers)."""
@@ -470,7 +648,9 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     lex = lexicon(resources)
     doc.user_data["presstrace.claims.lexicon"] = lex
     claims: list[Claim] = []
-    for q in find_quantities(article.text, resources):
+    found: list[tuple[Quantity, str | None, Token, Token | None]] = []
+    tallies = find_tallies(article.text, resources)
+    for q in sorted([*find_quantities(article.text, resources), *tallies], key=lambda q: q.start):
         if doc.char_span(q.start, q.end, alignment_mode="expand") is None:
             continue
         if article.text[q.start : q.end + 3].lower() == "one of":
@@ -478,13 +658,30 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if is_rate(article.text, q):
             continue
         about, num, counted = about_of(doc, q, lex)
-        if about is None:
+        if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
+            about = "votes" if _near(num, set(VOTE_WORDS), width=5) else None
+        if num.head.i < num.i and num.head.pos_ == "PROPN" and q.unit is None:
+            continue  # "Flight 610", "Apollo 11": part of a name
+        if counted is None and q.unit is None and q.kind == "exact" and is_age_apposition(num):
+            continue
+        found.append((q, about, num, counted))
+    events: dict[int, str] = {}
+    figures = frozenset(num.i for _, _, num, _ in found)
+    for _, about, num, counted in found:
+        if about in EVENTS:
+            events.update({t.i: about for t in (num, counted) if t is not None})
+    for q, about, num, counted in found:
+        if about is None and q.unit is None:
+            about = listed_event(num, counted, events, lex, figures)
+        if about is None or (about == "distance" and is_stature(article.text, q)):
             continue
         if any(is_time(ent) for ent in doc.ents if ent.start <= num.i < ent.end):
             continue
         end = q.end
         if q.unit is None and counted is not None and 0 < counted.i - num.i <= 5:
             end = max(end, counted.idx + len(counted))
+        if about in MEASURES and article.text[end : end + 1] == "/":
+            continue  # "8 m/s": a speed
         source = source_of(article, doc, num, q, lex)
         claims.append(
             Claim(

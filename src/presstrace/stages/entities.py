@@ -146,6 +146,11 @@ def extend_names(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
                 or roles_mod.is_role_word(t, lex)
                 or "\n" in t.whitespace_
                 or gaz.candidates(t.text)
+                or (
+                    t.i >= 2
+                    and doc[t.i - 1].lower_ in ("of", "for")
+                    and roles_mod.is_role_word(doc[t.i - 2], lex)
+                )  # "Minister of Information [Moammar al-Eryani]": the title's tail
             ):
                 break
             m.start -= 1

@@ -31,7 +31,7 @@ class Quantity:
     high: float | None
     qualifier: str | None = None
     unit: str | None = None
-    kind: str = "exact"  # exact | range | vague | none
+    kind: str = "exact"  # exact | range | vague | none | tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +179,11 @@ CHANGE = re.compile(
 )
 
 
+# Qualifiers that are also prepositions of place; after "from" they say where, not how many.
+PLACE_PREPOSITIONS = frozenset({"under", "over", "within"})
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def find_quantities(text: str, resources: Resources) -> list[Quantity]:
     """Every number expression in ``text``, in order, with the range it states."""
     p = patterns(resources)
@@ -217,6 +222,28 @@ def find_quantities(text: str, resources: Resources) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
+def find_tallies(text: str, resources: Resources) -> list[Quantity]:
+    """ "230 to 202", "51-49": a larger figure first is a tally (a vote, a score), never a
+    range, so ``find_quantities`` drops it; both figures, kind "tally", for a caller that
+    can tell a vote from a score."""
+    p = patterns(resources)
+    found: list[Quantity] = []
+    for m in p.number.finditer(text):
+        if m.group("r1") and not _not_a_count(text, m.start(), m.end(), m, p.words):
+            found += _tally(m, p)
+    return found
+
+
+def _tally(m: re.Match[str], p: Patterns) -> list[Quantity]:
+    low, high = parse_number(m.group("r1"), p.words), parse_number(m.group("r2"), p.words)
+    if low is None or high is None or low <= high:
+        return []
+    return [
+        Quantity(m.start(g), m.end(g), v, v, None, None, "tally")
+        for g, v in (("r1", low), ("r2", high))
+    ]
+
+
 def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
     start, end = m.start(), m.end()
     while end > start and text[end - 1].isspace():
@@ -243,6 +270,12 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
         if m.group("num").strip().endswith("+"):
             high = None
     qualifier = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
+    if qualifier in PLACE_PREPOSITIONS and FROM_BEFORE.search(text[max(0, start - 6) : start]):
+        # "recovered from under eight metres of mud": where, not a bound on the figure
+        qualifier = None
+        start = m.start("qual") + len(m.group("qual"))
+        while start < end and text[start].isspace():
+            start += 1
     if qualifier is None and m.group("num") and m.group("num").strip().endswith("+"):
         qualifier = "more than"
     how = p.qualifiers.get(qualifier or "")

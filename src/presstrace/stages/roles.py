@@ -74,6 +74,9 @@ def lexicon(resources: Resources) -> Lexicon:
 
 def is_role_word(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
+    if "-" in low.strip("-"):
+        low = low.rsplit("-", 1)[1]  # "U.S.-president" (one token in "then-U.S.-president")
+        return low in lex.nouns or low.rstrip("s") in lex.nouns
     return low in lex.nouns or tok.lemma_.lower() in lex.nouns or low.rstrip("s") in lex.nouns
 
 
@@ -152,7 +155,39 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             and _other_person(t, start)
         ):
             break  # "US President Donald Trump and Turkish President ...": another person
-        if t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
+        if (
+            t.text == ")"
+            and i >= 2
+            and doc[i - 1].is_upper
+            and doc[i - 2].text == "("
+            and i + 1 in inside | {start}
+        ):
+            inside |= {i, i - 1, i - 2}  # "Organisation of Islamic Cooperation (OIC) head"
+            i -= 3
+            continue
+        if t.lower_ in CONNECTORS and t.lower_ != "and" and is_role_word(doc[i + 1], lex):
+            break  # "spokesperson for President X": the title after "for" is X's own
+        if (
+            t.lower_ == "and"
+            and i > 0
+            and i + 1 in inside
+            and doc[i + 1].dep_ in ("compound", "amod")
+            and doc[i - 1].pos_ in ("NOUN", "ADJ")
+            and doc[i - 1].is_lower
+        ):
+            inside |= {i, i - 1}  # "railroad and shipping tycoon", "coworker and rival"
+            i -= 2
+            continue
+        if (
+            t.tag_ in ("VBG", "VBN")
+            and t.is_lower
+            and i + 1 in inside
+            and is_role_word(doc[i + 1], lex)
+            and i > 0
+            and doc[i - 1].pos_ in ("DET", "ADP")
+        ):
+            pass  # "of pioneering oceanographer X", "by retired judge X"
+        elif t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
             pass
         elif t.text == "-" and i > 0 and not t.whitespace_ and not doc[i - 1].whitespace_:
             pass  # "then-new owner", "ex-UK Prime Minister"
