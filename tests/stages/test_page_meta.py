@@ -23,3 +23,11 @@ def test_header_lines_start_at_the_headline_then_look_above_it() -> None:
 def test_no_headline_no_header_lines() -> None:
     tree = html.fromstring("<html><body><p>Published 4 March 2021</p></body></html>")
     assert read(tree).header_lines == []
+
+
+def test_a_time_element_in_the_header_gives_its_machine_date() -> None:
+    tree = html.fromstring(
+        "<html><body><h1>Bridge works end</h1>"
+        "<time datetime='2017-03-01T12:00:00Z'>03/01/2017</time></body></html>"
+    )
+    assert read(tree).header_lines == ["Bridge works end", "2017-03-01"]

@@ -177,6 +177,14 @@ def test_date_printed_under_the_headline_when_none_is_declared(resources: Resour
     assert from_html(page, Article(input="t"), resources).published == "2021-03-04"
 
 
+def test_date_under_the_headline_beats_a_time_element_further_down(
+    resources: Resources,
+) -> None:
+    top = "<h1>Bridge works end</h1><p>Page updated: 12 November 2025</p>"
+    page = _page("", top).replace("</article>", "<time datetime='2025-10-23'>Oct</time></article>")
+    assert from_html(page, Article(input="t"), resources).published == "2025-11-12"
+
+
 def test_printed_date_above_the_headline_in_another_language(resources: Resources) -> None:
     head = "<link rel='canonical' href='https://example.org/2019/01/05/bruecke'>"
     page = _page(head, "<p>Aktualisiert: 04.03.2021</p><h1>Die Brücke ist wieder offen</h1>")

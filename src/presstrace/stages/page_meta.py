@@ -231,7 +231,18 @@ def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
     window = (
         runs[start : start + _HEADER_AFTER] + runs[max(0, start - _HEADER_BEFORE) : start][::-1]
     )
-    return [t for t in (" ".join(r.split()) for r in window) if len(t) <= _HEADER_LINE_MAX]
+    return [t for t in map(_machine_date, window) if len(t) <= _HEADER_LINE_MAX]
+
+
+def _machine_date(node: Any) -> str:
+    """A run's text, or the ISO day of the ``<time datetime>`` that prints it: "03/01/2017"
+    alone does not say which of its numbers is the month."""
+    holder = node.getparent()
+    if holder is not None and not node.is_tail and holder.tag == "time":
+        value = holder.get("datetime", "").strip()
+        if _ISO_DAY.match(value):
+            return value[:10]
+    return " ".join(str(node).split())
 
 
 def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
