@@ -239,7 +239,7 @@ def _machine_date(node: Any) -> str:
     alone does not say which of its numbers is the month."""
     holder = node.getparent()
     if holder is not None and not node.is_tail and holder.tag == "time":
-        value = holder.get("datetime", "").strip()
+        value = str(holder.get("datetime", "")).strip()
         if _ISO_DAY.match(value):
             return value[:10]
     return " ".join(str(node).split())
