@@ -186,7 +186,7 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--out", type=Path, default=OUT)
     # Thresholds were tuned on PolNeAR dev (python -m evals polnear); train fits the weights.
-    ap.add_argument("--cue-threshold", type=float, default=0.5)
+    ap.add_argument("--cue-threshold", type=float, default=0.55)
     ap.add_argument("--content-threshold", type=float, default=0.0)
     args = ap.parse_args()
     t0 = time.time()

@@ -6,7 +6,10 @@ import pytest
 
 from presstrace import Pipeline, Resources
 from presstrace.records import Article, Quote
+from presstrace.stages.attribution import Candidate, Context
 from presstrace.stages.quote_marks import find_quoted, top_level
+from presstrace.stages.quotes import _absorb_quoted
+from presstrace.stages.speakers import cue_tables
 
 
 def run(text: str, resources: Resources) -> Article:
@@ -318,3 +321,77 @@ def test_transcript_turns_are_quotes_of_their_speaker(resources: Resources) -> N
     assert lane.speaker is not None and lane.speaker.text == "LANE"
     assert wallace.speaker is not None and wallace.speaker.text == "WALLACE"
     assert not [q for q in qs if q.content.text.startswith("The story")]
+
+
+def test_reported_speech_inside_a_quotation_becomes_the_whole_mixed_quote(
+    resources: Resources,
+) -> None:
+    text = "Asked about the levy, the mayor said ''Of course, we pay. We always did.''"
+    doc = resources.nlp(text)
+    tops = top_level(find_quoted(text)[0])
+    inner = text.index("We always")  # the parse kept only the last sentence
+    cand = Candidate("indirect", inner, inner + len("We always did"), None, None)
+    _absorb_quoted(cand, tops, Context(text, doc, cue_tables(resources)))
+    assert cand.kind == "mixed"
+    assert text[cand.start : cand.end] == "''Of course, we pay. We always did.''"
+
+
+def test_a_transcript_turn_with_a_quoted_title_is_mixed(resources: Resources) -> None:
+    text = (
+        "The interview went on.\n\n"
+        "LANE: Well, look, the mayor thinks this is an episode of “Dragon Den.” But it is not.\n"
+    )
+    q = find(quotes_of(text, resources), "Well, look")
+    assert q.kind == "mixed"
+
+
+def test_a_capital_after_an_abbreviation_starts_the_next_quote(resources: Resources) -> None:
+    text = "“I would,” Melanie said to the TV. “I would, Donald.”\n\nThe show went on."
+    qs = quotes_of(text, resources)
+    second = find(qs, "I would, Donald")
+    assert second.speaker is not None and second.speaker.text == "Melanie"
+
+
+def test_a_quote_joined_by_but_to_the_cue_continues_it(resources: Resources) -> None:
+    text = (
+        "“I like Larry,” the mayor said, but “when it comes to the harbour, Larry has a "
+        "history of siding with the shipping firms.”"
+    )
+    qs = quotes_of(text, resources)
+    first, second = find(qs, "I like Larry"), find(qs, "when it comes")
+    assert second.cue == first.cue and second.speaker == first.speaker
+
+
+def test_a_dateline_before_the_speaker_is_not_the_speaker(resources: Resources) -> None:
+    text = (
+        "The Latest on the council race (all times local):\n\n7 p.m.\n\n"
+        "Mayor Anna Berg says the budget will be balanced by spring.\n"
+    )
+    q = find(quotes_of(text, resources), "the budget will be balanced")
+    assert q.speaker is not None and "Anna Berg" in q.speaker.text
+    assert q.speaker_name == "Anna Berg"
+
+
+def test_who_said_names_the_antecedent_not_the_clause(resources: Resources) -> None:
+    text = (
+        "The council met Joan Hale, who in 2010 said the port's most "
+        "important goal was to double its traffic."
+    )
+    q = find(quotes_of(text, resources), "the port's most important goal")
+    assert q.speaker is not None and q.speaker.text.endswith("who")
+    assert q.speaker_name == "Joan Hale"
+
+
+def test_a_party_label_after_the_name_is_no_sentence_end(resources: Resources) -> None:
+    text = (
+        '"She would be a great mayor. Not good, great," Rep. Tom Reed (D-Md.) said in an '
+        "interview.\n\nThe vote is in May."
+    )
+    q = find(quotes_of(text, resources), "She would be a great mayor")
+    assert q.speaker is not None and "Tom Reed" in q.speaker.text
+
+
+def test_inverted_cue_before_a_colon(resources: Resources) -> None:
+    text = "The plan is vague. Said Ellis: “I don’t get the sense she is interested in reform.”"
+    q = find(quotes_of(text, resources), "I don’t get the sense")
+    assert q.speaker is not None and q.speaker.text == "Ellis"

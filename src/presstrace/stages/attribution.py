@@ -69,10 +69,15 @@ class Context:
     def cue(self, tok: Token, frame: str) -> bool:
         return tok.tag_.startswith("VB") and self.tables.has(tok.lemma_, frame)
 
-    def phrase(self, head: Token, a: int, b: int) -> Speaker | None:
-        """``head``'s subtree cut to text[a:b], without edge punctuation."""
+    def phrase(self, head: Token, a: int, b: int, upto: Token | None = None) -> Speaker | None:
+        """``head``'s subtree cut to text[a:b] (and to ``upto``, inclusive, when given),
+        without edge punctuation."""
         toks = [t for t in head.subtree if t.idx >= a and t.idx + len(t) <= b]
+        if upto is not None:
+            toks = [t for t in toks if t.i <= upto.i]
         at = next((k for k, t in enumerate(toks) if t.i == head.i), None)
+        if at is None and toks and head.i < toks[0].i:
+            return _after_dateline(toks)
         if at is None or is_break(head):
             return None
         breaks = [k for k, t in enumerate(toks) if is_break(t)]
@@ -94,11 +99,18 @@ class Context:
         a, b = max(a, pa), min(b, pb)
         v = verb
         for _ in range(4):
-            for c in v.children:
-                if c.dep_ in _SUBJECTS:
-                    if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                        return self.phrase(v.head, a, b)  # "Smith, who said ..."
-                    return self.phrase(c, a, b)
+            subjects = [c for c in v.children if c.dep_ in _SUBJECTS]
+            for c in subjects:
+                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    # "Smith, who said ...": the antecedent and the pronoun, not the clause
+                    return self.phrase(v.head, a, b, upto=c)
+                # A dateline the parse made a second subject ("12:15 p.m.\n\nX says")
+                # lies outside the paragraph: the next subject is the speaker.
+                found = self.phrase(c, a, b)
+                if found is not None:
+                    return found
+            if subjects:
+                return None
             for c in v.children:
                 if c.dep_ == "agent":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -109,6 +121,21 @@ class Context:
             else:
                 break
         return None
+
+
+def _after_dateline(toks: list[Token]) -> Speaker | None:
+    """The part of a subject that lies in the cue's paragraph when the parse made a
+    dateline above it the head ("The Latest ...\n\n7 p.m.\n\nDonald Trump is ...")."""
+    if any(is_break(t) for t in toks) or toks[-1].i - toks[0].i + 1 != len(toks):
+        return None
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    names = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not names:
+        return None
+    return Speaker(toks[0].idx, toks[-1].idx + len(toks[-1]), names[-1])
 
 
 def is_break(t: Token) -> bool:

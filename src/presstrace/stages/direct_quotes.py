@@ -33,7 +33,7 @@ HEADING_WORDS = 8  # a quote this short needs a cue next to it to count
 _SENT_END = re.compile(
     r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|No|vs))"
     r"(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt|Rev|Adm|Maj|Inc|Ltd|Jan|Feb|Aug|Oct|Nov|Dec))"
-    r"(?<!\b(?:Reps|Sens|Capt|Prof|Sept|Supt|Cmdr|Corp|Atty))[.!?]+[\s)]+"
+    r"(?<!\b(?:Reps|Sens|Capt|Prof|Sept|Supt|Cmdr|Corp|Atty))[.!?]+[\s)]+(?=[^\s)a-z]|$)"
 )
 
 
@@ -57,9 +57,16 @@ def direct_quote(
     if ends:
         before_a = ends[-1].end()
     lead = text[before_a : q.start].strip()
+    if lead.endswith((".", "!", "?")) and inner.lstrip()[:1].isupper():
+        # "Melanie said to the TV. “I would.”": a capital after a full stop the abbreviation
+        # guard of _SENT_END let pass ("TV.", "U.S.") still starts a new sentence.
+        before_a, lead = q.start, ""
     # A quote inside a sentence ("called it “a disaster” and left") is a fragment: the
     # clause after it is not its cue.
     fragment = bool(lead) and lead[-1] not in ":," + DASHES
+    if fragment and prev is not None and before_a <= prev.end and _cue_then_but(lead, q, ctx):
+        # “A,” he said, but “B.”: the second quotation goes on with the first one's cue.
+        return Candidate("direct", start, end, None, None, inherit=True)
     # “…ends here.” He added, “…”: that cue introduces the next quote.
     introduces_next = (
         inner.rstrip().endswith((".", "!", "?"))
@@ -90,6 +97,15 @@ def direct_quote(
     if (alone or own_para) and not (own_para and _heading(inner)):
         return Candidate("direct", start, end, None, None, inherit=True)
     return None
+
+
+def _cue_then_but(lead: str, q: Quoted, ctx: Context) -> bool:
+    """Is ``lead`` (the text between two quotations) a cue clause joined to the second
+    one by a conjunction ("he said, but", "she added, and")?"""
+    if not re.search(r",\s+(?:but|and)$", lead):
+        return False
+    toks = ctx.tokens(q.start - len(lead) - 1, q.start)
+    return any(ctx.cue(t, "direct") for t in toks)
 
 
 def _heading(inner: str) -> bool:
@@ -155,7 +171,7 @@ def _cue_before(a: int, b: int, ctx: Context) -> tuple[tuple[int, int] | None, S
     cues = [t for t in words if ctx.cue(t, "direct")]
     if cues and (last_punct in ":," or cues[-1].i == words[-1].i):
         cue = cues[-1]
-        speaker = ctx.subject(cue, a, b) or _name_before(cue, a, ctx)
+        speaker = ctx.subject(cue, a, b) or _name_before(cue, a, ctx) or _name_after(cue, b, ctx)
         if speaker is not None:
             return (cue.idx, cue.idx + len(cue)), speaker
     if last_punct == ":":
@@ -180,6 +196,17 @@ def _name_before(cue: Token, a: int, ctx: Context) -> Speaker | None:
     if i == end:
         return None
     first, last = ctx.doc[i + 1], ctx.doc[end]
+    return Speaker(first.idx, last.idx + len(last), last)
+
+
+def _name_after(cue: Token, b: int, ctx: Context) -> Speaker | None:
+    """A name just after its cue, the inverted order ("Said Ellis: “…”")."""
+    i = cue.i + 1
+    while i < len(ctx.doc) and ctx.doc[i].idx < b and ctx.doc[i].pos_ == "PROPN":
+        i += 1
+    if i == cue.i + 1:
+        return None
+    first, last = ctx.doc[cue.i + 1], ctx.doc[i - 1]
     return Speaker(first.idx, last.idx + len(last), last)
 
 

@@ -8,8 +8,9 @@ names such as ``l=say`` with their weights):
   "told", "called", a colon after a name ...);
 - the *content* model scores candidate content spans for one cue, all read off the parse
   (its clausal complement, its object, the clause it is attached to, the rest of the
-  sentence, the part before its subject, the quotation next to it, each also without a
-  comma-joined tail ...); a ranker, the highest-scoring one is the reported content.
+  sentence, the part before its subject, the quotation next to it, a passive cue's
+  subject, the cue's right side stopped before each of its dependents, each also without
+  a comma-joined tail ...); a ranker, the highest-scoring one is the reported content.
 
 Features are strings built here and used both at training and at run time, so the two
 cannot drift apart. Scoring is a sum of dictionary look-ups: no numeric library at run time.
@@ -139,6 +140,14 @@ def cue_features(tok: Token, tables: CueTables, inside: bool) -> list[str]:
         s = subj[0]
         kind = s.ent_type_ or ("PRON" if s.pos_ == "PRON" else s.pos_)
         feats += [f"se={kind}", f"lse={lemma}|{kind}"]
+        if s.pos_ == "PRON":
+            feats.append(f"sw={s.lower_}")
+    if head.i != tok.i:
+        # "began by saying", "declined to comment": the word it depends on is a cue too
+        feats.append(f"hf={bool(tables.frames.get(head.lemma_.lower()))}|{tok.dep_}")
+    marks = [g.lower_ for c in tok.children if c.dep_ == "ccomp" for g in c.children]
+    if "that" in marks:
+        feats.append(f"cthat={lemma}")
     objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "prep")]
     feats += [f"lo={lemma}|{o}" for o in objs[:2]]
     feats += [f"c={d}" for d in deps]
@@ -203,6 +212,11 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Co
     ca, cb = _sub(cue)
     if cb > cue.i + 1:
         raw.append((cue.i + 1, cb, "cue-right"))
+    # The cue's right dependents one by one ("called X a “Y” | on Wednesday | after ..."):
+    # the report usually stops before the time, place and circumstance of the saying.
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc")]
+    for c in right[:-1]:
+        raw.append((cue.i + 1, c.right_edge.i + 1, "upto"))
     objs = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "advmod", "cc")]
     if objs and (objs[0].left_edge.i, cb) != (cue.i + 1, cb):
         raw.append((objs[0].left_edge.i, cb, "obj-right"))
@@ -218,6 +232,11 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Co
     subj = [c for c in cue.children if c.dep_ in _SUBJECTS]
     if subj:
         raw.append((subj[0].right_edge.i + 1, s1, "after-subj"))
+        if subj[0].dep_ == "nsubjpass" or cue.dep_ in ("acl", "relcl"):
+            # "X was endorsed by Y", "the plan, backed by Y": X is what Y said or backed
+            raw.append((*_sub(subj[0]), "subj"))
+    elif cue.dep_ == "acl" and cue.head.i < cue.i:
+        raw.append((cue.head.left_edge.i, cue.i, "noun-left"))
     if cue.text == ":" or cue.i + 2 >= s1:
         nxt = s1
         while nxt < len(doc) and doc[nxt].is_space:
@@ -301,6 +320,21 @@ def content_features(cue: Token, cand: ContentSpan, inside: bool) -> list[str]:
         f"hsl={cand.how}|{size}|{lemma}",
         f"cd={cand.how}|{'+'.join(sorted({c.dep_ for c in cue.children if c.i > cue.i}))}",
     ]
+    span = doc[cand.start : cand.end]
+    n_marks = sum(1 for t in span if t.text in _MARKS or t.text == "''")
+    feats += [
+        f"mk={n_marks % 2}|{n_marks > 0}|{cand.how}",
+        f"endmk={last.text in _MARKS}|{cand.how}",
+    ]
+    if side == "R":
+        # What the span leaves out: the cue's next dependent ("prep|during", "advcl").
+        nxt = [c for c in cue.children if c.i >= cand.end and c.dep_ not in ("punct", "cc")]
+        stop = (
+            "none"
+            if not nxt
+            else nxt[0].dep_ + ("|" + nxt[0].lower_ if nxt[0].dep_ == "prep" else "")
+        )
+        feats += [f"stop={stop}|{cand.how}", f"stopl={stop}|{lemma}"]
     if cand.how.endswith("-cut"):
         tail = doc[cand.end + 1] if cand.end + 1 < len(doc) else doc[cand.end]
         feats += [f"tail={tail.dep_}", f"tailw={tail.lower_ if tail.is_stop else tail.pos_}"]

@@ -62,6 +62,8 @@ def _indirect(ctx: Context) -> Iterable[Candidate]:
         if len(toks) < 2:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if b <= tok.idx and any(ch in ctx.text[b : tok.idx] for ch in ":;"):
+            continue  # "X set off fireworks: Republicans said ...": not what they said
         speaker = ctx.subject(tok, tok.sent.start_char, tok.sent.end_char)
         if speaker is None or (speaker.start < b and speaker.end > a):
             continue
@@ -213,7 +215,13 @@ def _sourceless(tok: Token, tables: CueTables) -> bool:
 def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
     sent = tok.sent
     if tok.lower_ == "according":
-        objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        objs = [
+            g
+            for c in tok.children
+            if c.lower_ == "to"
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")  # "according to show insiders": "show" a verb
+        ]
         return ctx.phrase(objs[0], sent.start_char, sent.end_char) if objs else None
     if tok.text == ":":
         left = [t for t in ctx.doc[sent.start : tok.i] if not t.is_space]
@@ -277,15 +285,60 @@ def find_quotes(
         if any(_overlap(c.start, c.end, o.start, o.end) * 2 >= c.end - c.start for o in cands):
             continue
 
-        for q in tops:
-            # The content may begin just inside an opening mark its edges were trimmed of.
-            if c.start <= q.inner_start < c.end and q.start < c.end:
-                c.kind = "mixed"
-                c.start = min(c.start, q.start)
-                c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
+        _absorb_quoted(c, tops, ctx)
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
+
+
+def _absorb_quoted(c: Candidate, tops: list[Quoted], ctx: Context) -> None:
+    """Reported speech overlapping a quotation in its paragraph is a mixed quote that
+    holds the whole quotation, marks included: its edges may have been trimmed of an
+    opening mark ("''Of course ...''"), or the parse may have kept only the quotation's
+    last sentence as the reported clause."""
+    text = ctx.text
+    para_a, _ = paragraph(text, c.start)
+    _, para_b = paragraph(text, max(c.start, c.end - 1))
+    last = None
+    for q in tops:
+        if _overlap(c.start, c.end, q.inner_start, q.inner_end) <= 0:
+            continue
+        if q.start < para_a or q.end > para_b + 1:
+            continue
+        c.kind = "mixed"
+        c.start = min(c.start, q.start)
+        c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
+        last = q
+    if last is not None and c.end > last.end:
+        c.end = _tail_cut(c.start, last.end, c.end, ctx)
+
+
+def _tail_cut(start: int, after: int, end: int, ctx: Context) -> int:
+    """Where a mixed quote's content should end: before the first phrase after its last
+    quotation that hangs off the cue rather than the reported words ("called her a
+    “disgrace” on Wednesday", "... “a con artist” and left")."""
+    toks = [t for t in ctx.tokens(start, end) if not t.is_space]
+    if not toks:
+        return end
+    lo, hi = toks[0].i, toks[-1].i
+    roots = [t for t in toks if not lo <= t.head.i <= hi or t.head.i == t.i]
+    if not any(t.idx < after for t in roots if not t.is_punct):
+        return end  # the clause's head comes after the quotation ("“X” remains unclear")
+    for t in toks:
+        if t.idx < after or t.is_punct:
+            continue
+        top = t
+        while lo <= top.head.i <= hi and top.head.idx >= after and top.head.i != top.i:
+            top = top.head
+        if lo <= top.head.i <= hi and top.head.i != top.i:
+            continue  # attached to the reported words before it
+        if top.dep_ == "conj" and not any(c.lower_ == "but" for c in top.head.children):
+            continue  # "said X and Y": the parse cannot tell which verb "and" joins
+        _, cut = strip_edges(text := ctx.text, start, t.idx)
+        while cut > after and text[cut - 1] not in "”\"»’'" and not text[cut - 1].isalnum():
+            cut -= 1
+        return max(cut, after)
+    return end
 
 
 def _ends_quoted(text: str, end: int) -> bool:
