@@ -310,7 +310,40 @@ def _absorb_quoted(c: Candidate, tops: list[Quoted], ctx: Context) -> None:
         c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
         last = q
     if last is not None and c.end > last.end:
-        c.end = _tail_cut(c.start, last.end, c.end, ctx)
+        if _adjunct_tail(last.end, c.end, ctx):
+            c.end = last.end
+        else:
+            c.end = _tail_cut(c.start, last.end, c.end, ctx)
+
+
+_TAIL_PREPS = frozenset({"during", "amid", "while", "after", "before", "when"})
+
+
+def _adjunct_tail(after: int, end: int, ctx: Context) -> bool:
+    """Does what follows a mixed quote's last quotation tell when or how it was said,
+    rather than go on with the words reported? ("called it a “disgrace” Wednesday",
+    "… “crazy system” during a stop", "… “fair” to him, engaging in …", "… “opposed”
+    and warned …"): the parse often hangs these off the quoted noun."""
+    toks = [t for t in ctx.tokens(after, end) if not t.is_space]
+    if not toks:
+        return False
+    gap = ctx.text[after : toks[0].idx]
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is None:
+        return False
+    lead = "".join(t.text for t in toks if t.i < first.i) + gap
+    if any(d in lead for d in "–—") or (lead.strip() == "-" and " -" in ctx.text[after:first.idx + 1]):
+        return True  # "… “burning the Constitution” - a charge that stung"
+    if first.ent_type_ in ("DATE", "TIME") or first.lower_ in _TAIL_PREPS:
+        return True
+    if "," in lead and first.tag_ == "VBG":
+        return True
+    if first.lower_ == "and":
+        verb = next((t for t in toks if t.i > first.i and not t.is_punct), None)
+        return verb is not None and verb.tag_.startswith("VB") and (
+            verb.lemma_.lower() in ctx.tables.frames
+        )
+    return False
 
 
 def _tail_cut(start: int, after: int, end: int, ctx: Context) -> int:
@@ -334,11 +367,16 @@ def _tail_cut(start: int, after: int, end: int, ctx: Context) -> int:
             continue  # attached to the reported words before it
         if top.dep_ == "conj" and not any(c.lower_ == "but" for c in top.head.children):
             continue  # "said X and Y": the parse cannot tell which verb "and" joins
-        _, cut = strip_edges(text := ctx.text, start, t.idx)
-        while cut > after and text[cut - 1] not in "”\"»’'" and not text[cut - 1].isalnum():
-            cut -= 1
-        return max(cut, after)
+        return _cut_before(t, start, after, ctx.text)
     return end
+
+
+def _cut_before(t: Token, start: int, after: int, text: str) -> int:
+    """The content's end just before ``t``: at the last closing mark or word."""
+    _, cut = strip_edges(text, start, t.idx)
+    while cut > after and text[cut - 1] not in "”\"»’'" and not text[cut - 1].isalnum():
+        cut -= 1
+    return max(cut, after)
 
 
 def _ends_quoted(text: str, end: int) -> bool:
