@@ -395,3 +395,54 @@ def test_inverted_cue_before_a_colon(resources: Resources) -> None:
     text = "The plan is vague. Said Ellis: “I don’t get the sense she is interested in reform.”"
     q = find(quotes_of(text, resources), "I don’t get the sense")
     assert q.speaker is not None and q.speaker.text == "Ellis"
+
+
+def test_a_stray_straight_mark_does_not_run_on_into_a_curly_paragraph() -> None:
+    text = '"The crowd sang “Hey Jude!” all night.\n\n“Good night,” the singer said.'
+    quoted, unpaired = find_quoted(text)
+    assert [text[q.inner_start : q.inner_end] for q in top_level(quoted)] == [
+        "Hey Jude!",
+        "Good night,",
+    ]
+    assert unpaired == 1
+
+
+def test_same_style_marks_still_run_on_over_paragraphs() -> None:
+    text = '"The first part.\n\n"The second part," she said.'
+    tops = top_level(find_quoted(text)[0])
+    assert [text[q.inner_start : q.inner_end] for q in tops] == [
+        'The first part.\n\n"The second part,'
+    ]
+
+
+def test_a_quoted_nickname_does_not_end_the_cue_clause(resources: Resources) -> None:
+    text = (
+        '"This is a great day for our town!" state Del. Ann "Annie" Ford shouted to the '
+        'crowd. "We will build the bridge."'
+    )
+    qs = quotes_of(text, resources)
+    first, second = find(qs, "This is a great day"), find(qs, "We will build")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker is not None and "Ford" in first.speaker.text
+    assert second.speaker == first.speaker
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Governor Tom Reed called the harbour plan a “disaster” Tuesday on a radio show.",
+            "the harbour plan a “disaster”",
+        ),
+        (
+            "Mayor Ann Ford described the new bus lanes as a “costly mess” during a visit "
+            "to the depot.",
+            "the new bus lanes as a “costly mess”",
+        ),
+    ],
+)
+def test_a_mixed_quote_ends_before_when_it_was_said(
+    text: str, content: str, resources: Resources
+) -> None:
+    q = find(quotes_of(text, resources), content[:8])
+    assert q.kind == "mixed" and q.content.text == content

@@ -332,7 +332,9 @@ def _adjunct_tail(after: int, end: int, ctx: Context) -> bool:
     if first is None:
         return False
     lead = "".join(t.text for t in toks if t.i < first.i) + gap
-    if any(d in lead for d in "–—") or (lead.strip() == "-" and " -" in ctx.text[after:first.idx + 1]):
+    if any(d in lead for d in "–—") or (
+        lead.strip() == "-" and " -" in ctx.text[after : first.idx + 1]
+    ):
         return True  # "… “burning the Constitution” - a charge that stung"
     if first.ent_type_ in ("DATE", "TIME") or first.lower_ in _TAIL_PREPS:
         return True
@@ -340,8 +342,10 @@ def _adjunct_tail(after: int, end: int, ctx: Context) -> bool:
         return True
     if first.lower_ == "and":
         verb = next((t for t in toks if t.i > first.i and not t.is_punct), None)
-        return verb is not None and verb.tag_.startswith("VB") and (
-            verb.lemma_.lower() in ctx.tables.frames
+        return (
+            verb is not None
+            and verb.tag_.startswith("VB")
+            and (verb.lemma_.lower() in ctx.tables.frames)
         )
     return False
 
