@@ -286,6 +286,8 @@ def find_quotes(
             continue
 
         _absorb_quoted(c, tops, ctx)
+        if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
+            continue  # cut back to a quotation already attributed on its own
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
