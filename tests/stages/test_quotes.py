@@ -446,3 +446,16 @@ def test_a_mixed_quote_ends_before_when_it_was_said(
 ) -> None:
     q = find(quotes_of(text, resources), content[:8])
     assert q.kind == "mixed" and q.content.text == content
+
+
+def test_a_quotation_with_its_own_cue_is_not_absorbed_into_reported_speech(
+    resources: Resources,
+) -> None:
+    text = (
+        "A builder who worked for the mayor said he was never paid for the new school "
+        "roof, saying, “Maybe the work was late, but we did it well.”"
+    )
+    qs = quotes_of(text, resources)
+    report, quote = find(qs, "he was never paid"), find(qs, "Maybe the work")
+    assert report.kind == "indirect" and report.content.text.endswith("school roof")
+    assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "saying"

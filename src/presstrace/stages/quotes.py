@@ -307,6 +307,11 @@ def _absorb_quoted(c: Candidate, tops: list[Quoted], ctx: Context) -> None:
             continue
         if q.start < para_a or q.end > para_b + 1:
             continue
+        cut = _own_cue_before(q, c, ctx)
+        if cut is not None:
+            # "… golf courses, saying, “Maybe …”": the quotation has a cue of its own.
+            c.end = cut
+            break
         c.kind = "mixed"
         c.start = min(c.start, q.start)
         c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
@@ -316,6 +321,35 @@ def _absorb_quoted(c: Candidate, tops: list[Quoted], ctx: Context) -> None:
             c.end = last.end
         else:
             c.end = _tail_cut(c.start, last.end, c.end, ctx)
+
+
+def _own_cue_before(q: Quoted, c: Candidate, ctx: Context) -> int | None:
+    """Where reported speech should end when a quotation inside it is introduced by a cue
+    of its own ("…, tweeting, “…”", "… and said: “…”"): before that cue's clause."""
+    text = ctx.text
+    lead = text[c.start : q.start].rstrip()
+    if not lead.endswith((",", ":")):
+        return None
+    toks = [t for t in ctx.tokens(c.start, q.start) if not t.is_punct and not t.is_space]
+    if (
+        len(toks) < 3
+        or not ctx.cue(toks[-1], "direct")
+        or c.cue == (toks[-1].idx, toks[-1].idx + len(toks[-1]))
+    ):
+        return None
+    cue = toks[-1]
+    first = min((t for t in cue.subtree if t.i <= cue.i), key=lambda t: t.i)
+    if first.idx <= c.start:
+        return None
+    end = first.idx
+    while end > c.start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
+        end -= 1
+    for word in (" and", " but"):
+        if text[c.start : end].endswith(word):
+            end -= len(word)
+    while end > c.start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return end if end > c.start else None
 
 
 _TAIL_PREPS = frozenset({"during", "amid", "while", "after", "before", "when"})
