@@ -8,7 +8,7 @@ from presstrace import Pipeline, Resources
 from presstrace.records import Article, Quote
 from presstrace.stages.attribution import Candidate, Context
 from presstrace.stages.quote_marks import find_quoted, top_level
-from presstrace.stages.quotes import _absorb_quoted
+from presstrace.stages.quotes import _absorb_quoted, _complement
 from presstrace.stages.speakers import cue_tables
 
 
@@ -459,3 +459,16 @@ def test_a_quotation_with_its_own_cue_is_not_absorbed_into_reported_speech(
     report, quote = find(qs, "he was never paid"), find(qs, "Maybe the work")
     assert report.kind == "indirect" and report.content.text.endswith("school roof")
     assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "saying"
+
+
+def test_the_clause_after_the_cue_is_the_one_reported(resources: Resources) -> None:
+    # A parse with two clausal complements, one on each side of the cue, as spaCy gives
+    # for "Claiming X is meant to Y, Ford told Fox that Z".
+    from spacy.tokens import Doc
+
+    words = ["Claiming", "it", "is", "late", ",", "Ford", "told", "Fox", "that", "we", "won"]
+    heads = [2, 2, 6, 2, 6, 6, 6, 6, 10, 10, 6]
+    deps = ["csubj", "dobj", "ccomp", "acomp", "punct", "nsubj", "ROOT", "dobj", "mark"]
+    doc = Doc(resources.nlp.vocab, words=words, heads=heads, deps=[*deps, "nsubj", "ccomp"])
+    comp = _complement(doc[6], frozenset({"ccomp", "dobj"}))
+    assert comp is not None and comp.text == "won"

@@ -139,9 +139,12 @@ def _transcript(ctx: Context) -> Iterable[Candidate]:
 def _complement(
     verb: Token, frames: frozenset[str], non_speech: frozenset[str] = frozenset()
 ) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "ccomp" and "ccomp" in frames:
-            return c
+    if "ccomp" in frames:
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "Claiming X, Trump told Fox that Y": a clause after the cue is the one reported.
+        after = [c for c in ccomps if c.i > verb.i]
+        if ccomps:
+            return after[0] if after and len(ccomps) > 1 else ccomps[0]
     deps = {c.dep_ for c in verb.children}
     for c in verb.children:
         if c.dep_ == "dobj" and ("dobj" in frames or ("oprd" in frames and "oprd" in deps)):
