@@ -472,3 +472,10 @@ def test_the_clause_after_the_cue_is_the_one_reported(resources: Resources) -> N
     doc = Doc(resources.nlp.vocab, words=words, heads=heads, deps=[*deps, "nsubj", "ccomp"])
     comp = _complement(doc[6], frozenset({"ccomp", "dobj"}))
     assert comp is not None and comp.text == "won"
+
+
+def test_according_to_at_the_sentence_start_ends_at_its_comma(resources: Resources) -> None:
+    text = "According to local radio host Tom Reed, the new bridge reeks of “waste” and delay."
+    q = find(quotes_of(text, resources), "the new bridge")
+    assert q.content.text == "the new bridge reeks of “waste” and delay"
+    assert q.speaker is not None and q.speaker.text.endswith("Tom Reed")

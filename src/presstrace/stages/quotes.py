@@ -164,6 +164,11 @@ def _according(tok: Token, ctx: Context) -> Candidate | None:
     sent = tok.sent
     phrase = list(tok.subtree)
     pa, pb = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    if tok.i == sent.start:
+        # "According to X, Y.": the phrase ends at its comma, whatever the parse hung on it.
+        comma = next((t for t in ctx.doc[objs[0].i : sent.end] if t.text == ","), None)
+        if comma is not None and comma.idx < pb:
+            pb = comma.idx
     speaker = ctx.phrase(objs[0], pa, pb)
     if pa - sent.start_char > sent.end_char - pb:
         a, b = sent.start_char, pa
