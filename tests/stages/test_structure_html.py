@@ -166,6 +166,37 @@ def test_declared_date_beats_a_time_element(resources: Resources) -> None:
     assert article.published == "2026-03-02"
 
 
+def test_date_printed_under_the_headline_when_none_is_declared(resources: Resources) -> None:
+    # the canonical URL carries an older day that htmldate would take first
+    head = "<link rel='canonical' href='https://example.org/2019/01/05/bridge-works'>"
+    top = (
+        "<h1>Bridge works end</h1><div class='meta'><span>Published</span>"
+        "<span>March 4, 2021 at 10:15</span></div>"
+    )
+    page = _page(head, top).replace("<body>", "<body><aside>Jan 2, 2020</aside>")
+    assert from_html(page, Article(input="t"), resources).published == "2021-03-04"
+
+
+def test_date_under_the_headline_beats_a_time_element_further_down(
+    resources: Resources,
+) -> None:
+    top = "<h1>Bridge works end</h1><p>Page updated: 12 November 2025</p>"
+    page = _page("", top).replace("</article>", "<time datetime='2025-10-23'>Oct</time></article>")
+    assert from_html(page, Article(input="t"), resources).published == "2025-11-12"
+
+
+def test_printed_date_above_the_headline_in_another_language(resources: Resources) -> None:
+    head = "<link rel='canonical' href='https://example.org/2019/01/05/bruecke'>"
+    page = _page(head, "<p>Aktualisiert: 04.03.2021</p><h1>Die Brücke ist wieder offen</h1>")
+    assert from_html(page, Article(input="t"), resources).published == "2021-03-04"
+
+
+def test_declared_date_beats_a_printed_one(resources: Resources) -> None:
+    head = "<meta property='article:published_time' content='2020-02-02T10:00:00Z'>"
+    page = _page(head, "<h1>Bridge works end</h1><p>Updated 4 March 2021</p>")
+    assert from_html(page, Article(input="t"), resources).published == "2020-02-02"
+
+
 def test_second_extractor_recovers_a_dropped_paragraph_but_not_captions(
     resources: Resources,
 ) -> None:

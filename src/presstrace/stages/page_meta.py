@@ -86,6 +86,9 @@ class PageMeta:
     # only to keep a second extractor's paragraphs out of the body, never shown
     furniture: list[str] = field(default_factory=list)
     time_dates: list[str] = field(default_factory=list)
+    # short text lines from the first headline on, then the few above it (nearest
+    # first): where a template prints "Published March 4, 2021" or a date under the title
+    header_lines: list[str] = field(default_factory=list)
     # what follows a label that is a whole element ("Written by" | "Jane Roe")
     labelled: list[str] = field(default_factory=list)
 
@@ -196,6 +199,52 @@ def _labelled(tree: HtmlElement, labels: frozenset[str]) -> list[str]:
     return out
 
 
+_HEADER_BEFORE = 6
+_HEADER_AFTER = 30
+_HEADER_LINE_MAX = 70
+_HEADER_TEXT = (
+    "//body//text()[normalize-space()][not(ancestor::script or ancestor::style "
+    "or ancestor::noscript or ancestor::nav or ancestor::footer or ancestor::aside)]"
+)
+
+
+def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+    """Short visible text runs from a little before the first headline to shortly after.
+
+    Dates printed in the page sit there ("Updated: 04.03.2021" above the title, a date
+    line under it, "Jane Roe | Mar 4, 2021" in the byline); further down they date
+    whatever the text is about.
+    """
+    if h1 is None:
+        return []
+    runs = tree.xpath(_HEADER_TEXT)
+    start = None
+    for i, node in enumerate(runs):
+        holder = node.getparent()
+        if holder is not None and not node.is_tail:
+            if holder is h1 or any(a is h1 for a in holder.iterancestors()):
+                start = i
+                break
+    if start is None:
+        return []
+    # the headline and what follows it first, then the lines above it, nearest first
+    window = (
+        runs[start : start + _HEADER_AFTER] + runs[max(0, start - _HEADER_BEFORE) : start][::-1]
+    )
+    return [t for t in map(_machine_date, window) if len(t) <= _HEADER_LINE_MAX]
+
+
+def _machine_date(node: Any) -> str:
+    """A run's text, or the ISO day of the ``<time datetime>`` that prints it: "03/01/2017"
+    alone does not say which of its numbers is the month."""
+    holder = node.getparent()
+    if holder is not None and not node.is_tail and holder.tag == "time":
+        value = str(holder.get("datetime", "")).strip()
+        if _ISO_DAY.match(value):
+            return value[:10]
+    return " ".join(str(node).split())
+
+
 def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
     """``labels``: lower-cased byline labels ("written by", "author") whose next text is a name."""
     pm = PageMeta()
@@ -266,6 +315,7 @@ def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
         value = el.get("datetime", "").strip()
         if _ISO_DAY.match(value) and not _in_chrome(el):
             pm.time_dates.append(value[:10])
+    pm.header_lines = _header_lines(tree, heads[0] if heads else None)
     if labels:
         pm.labelled = _labelled(tree, labels)
     for el in tree.xpath(_FURNITURE_CLASS)[:50]:
