@@ -11,7 +11,8 @@ one cue count as one attribution with several content pieces, as PolNeAR annotat
 quote split around or continued after its cue); it is right end to end
 when its speaker span also overlaps the gold source span (or both have none).
 Scores: content F1 (match only), end-to-end F1, the same two for direct quotes (gold
-content holds a quotation mark; predictions of kind direct or mixed), exact content F1
+content holds a double quotation mark; predictions of kind direct or mixed; and
+``direct_e2e_f1_any_mark``, whose gold also counts an opening single mark ‘ or ‹), exact content F1
 (texts equal once each content piece is trimmed of quotation marks, punctuation and
 spaces at its edges) and speaker
 accuracy on content matches. ``python -m evals.eval_polnear train`` scores the train
@@ -89,6 +90,12 @@ def _is_direct_gold(g: Attribution) -> bool:
     return any(m in g.text for m in ("“", "”", '"', "«", "»", "''"))
 
 
+def _is_direct_gold_any_mark(g: Attribution) -> bool:
+    """Also an opening single mark (‘ or ‹), as the issue defines direct quotes: content
+    holding a quotation mark. A lone ’ is an apostrophe (it's, Trump’s) and does not count."""
+    return _is_direct_gold(g) or any(m in g.text for m in ("‘", "‹"))
+
+
 def merge(quotes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Quotes sharing one cue are one attribution, as PolNeAR annotates them: a quote
     split around its cue ("A," he said, "B.") or continued after it."""
@@ -145,6 +152,7 @@ def _f1(tp: float, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def score(rows: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]]) -> dict[str, float]:
     tally = {k: 0 for k in ("pred", "gold", "match", "e2e", "exact", "dpred", "dgold", "de2e")}
+    tally |= {"adgold": 0, "ade2e": 0}
     for row, rec in zip(rows, records, strict=True):
         gold = gold_of(row)
         preds = merge(rec["quotes"])
@@ -166,12 +174,16 @@ def score(rows: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]]) -> 
         tally["dpred"] += len(dpreds)
         tally["dgold"] += len(dgold)
         tally["de2e"] += sum(speaker_ok(dpreds[i], dgold[j]) for i, j in match(dpreds, dgold))
+        adgold = [g for g in gold if _is_direct_gold_any_mark(g)]
+        tally["adgold"] += len(adgold)
+        tally["ade2e"] += sum(speaker_ok(dpreds[i], adgold[j]) for i, j in match(dpreds, adgold))
     out: dict[str, float] = {}
     p, r, f = _f1(tally["match"], tally["pred"], tally["gold"])
     out |= {"content_precision": p, "content_recall": r, "content_f1": f}
     out["e2e_f1"] = _f1(tally["e2e"], tally["pred"], tally["gold"])[2]
     out["exact_content_f1"] = _f1(tally["exact"], tally["pred"], tally["gold"])[2]
     out["direct_e2e_f1"] = _f1(tally["de2e"], tally["dpred"], tally["dgold"])[2]
+    out["direct_e2e_f1_any_mark"] = _f1(tally["ade2e"], tally["dpred"], tally["adgold"])[2]
     out["speaker_accuracy"] = tally["e2e"] / tally["match"] if tally["match"] else 0.0
     return {k: round(v, 4) for k, v in out.items()}
 

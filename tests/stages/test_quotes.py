@@ -8,7 +8,7 @@ from presstrace import Pipeline, Resources
 from presstrace.records import Article, Quote
 from presstrace.stages.attribution import Candidate, Context
 from presstrace.stages.quote_marks import find_quoted, top_level
-from presstrace.stages.quotes import _absorb_quoted
+from presstrace.stages.quotes import _absorb_quoted, _complement
 from presstrace.stages.speakers import cue_tables
 
 
@@ -395,3 +395,87 @@ def test_inverted_cue_before_a_colon(resources: Resources) -> None:
     text = "The plan is vague. Said Ellis: “I don’t get the sense she is interested in reform.”"
     q = find(quotes_of(text, resources), "I don’t get the sense")
     assert q.speaker is not None and q.speaker.text == "Ellis"
+
+
+def test_a_stray_straight_mark_does_not_run_on_into_a_curly_paragraph() -> None:
+    text = '"The crowd sang “Hey Jude!” all night.\n\n“Good night,” the singer said.'
+    quoted, unpaired = find_quoted(text)
+    assert [text[q.inner_start : q.inner_end] for q in top_level(quoted)] == [
+        "Hey Jude!",
+        "Good night,",
+    ]
+    assert unpaired == 1
+
+
+def test_same_style_marks_still_run_on_over_paragraphs() -> None:
+    text = '"The first part.\n\n"The second part," she said.'
+    tops = top_level(find_quoted(text)[0])
+    assert [text[q.inner_start : q.inner_end] for q in tops] == [
+        'The first part.\n\n"The second part,'
+    ]
+
+
+def test_a_quoted_nickname_does_not_end_the_cue_clause(resources: Resources) -> None:
+    text = (
+        '"This is a great day for our town!" state Del. Ann "Annie" Ford shouted to the '
+        'crowd. "We will build the bridge."'
+    )
+    qs = quotes_of(text, resources)
+    first, second = find(qs, "This is a great day"), find(qs, "We will build")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker is not None and "Ford" in first.speaker.text
+    assert second.speaker == first.speaker
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Governor Tom Reed called the harbour plan a “disaster” Tuesday on a radio show.",
+            "the harbour plan a “disaster”",
+        ),
+        (
+            "Mayor Ann Ford described the new bus lanes as a “costly mess” during a visit "
+            "to the depot.",
+            "the new bus lanes as a “costly mess”",
+        ),
+    ],
+)
+def test_a_mixed_quote_ends_before_when_it_was_said(
+    text: str, content: str, resources: Resources
+) -> None:
+    q = find(quotes_of(text, resources), content[:8])
+    assert q.kind == "mixed" and q.content.text == content
+
+
+def test_a_quotation_with_its_own_cue_is_not_absorbed_into_reported_speech(
+    resources: Resources,
+) -> None:
+    text = (
+        "A builder who worked for the mayor said he was never paid for the new school "
+        "roof, saying, “Maybe the work was late, but we did it well.”"
+    )
+    qs = quotes_of(text, resources)
+    report, quote = find(qs, "he was never paid"), find(qs, "Maybe the work")
+    assert report.kind == "indirect" and report.content.text.endswith("school roof")
+    assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "saying"
+
+
+def test_the_clause_after_the_cue_is_the_one_reported(resources: Resources) -> None:
+    # A parse with two clausal complements, one on each side of the cue, as spaCy gives
+    # for "Claiming X is meant to Y, Ford told Fox that Z".
+    from spacy.tokens import Doc
+
+    words = ["Claiming", "it", "is", "late", ",", "Ford", "told", "Fox", "that", "we", "won"]
+    heads = [2, 2, 6, 2, 6, 6, 6, 6, 10, 10, 6]
+    deps = ["csubj", "dobj", "ccomp", "acomp", "punct", "nsubj", "ROOT", "dobj", "mark"]
+    doc = Doc(resources.nlp.vocab, words=words, heads=heads, deps=[*deps, "nsubj", "ccomp"])
+    comp = _complement(doc[6], frozenset({"ccomp", "dobj"}))
+    assert comp is not None and comp.text == "won"
+
+
+def test_according_to_at_the_sentence_start_ends_at_its_comma(resources: Resources) -> None:
+    text = "According to local radio host Tom Reed, the new bridge reeks of “waste” and delay."
+    q = find(quotes_of(text, resources), "the new bridge")
+    assert q.content.text == "the new bridge reeks of “waste” and delay"
+    assert q.speaker is not None and q.speaker.text.endswith("Tom Reed")

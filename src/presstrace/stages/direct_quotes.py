@@ -32,7 +32,7 @@ HEADING_WORDS = 8  # a quote this short needs a cue next to it to count
 # A sentence end, not the dot of a title or abbreviation ("said Rep. Jane Doe", "Gov.").
 _SENT_END = re.compile(
     r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co|No|vs))"
-    r"(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt|Rev|Adm|Maj|Inc|Ltd|Jan|Feb|Aug|Oct|Nov|Dec))"
+    r"(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt|Rev|Adm|Maj|Inc|Ltd|Del|Jan|Feb|Aug|Oct|Nov|Dec))"
     r"(?<!\b(?:Reps|Sens|Capt|Prof|Sept|Supt|Cmdr|Corp|Atty))[.!?]+[\s)]+(?=[^\s)a-z]|$)"
 )
 
@@ -49,6 +49,11 @@ def direct_quote(
     _, para_b = paragraph(text, max(q.start, q.end - 1))
     # The clause after the closing mark, up to the sentence end or the next quote.
     after_b = para_b if nxt is None or nxt.start > para_b else nxt.start
+    if after_b < para_b and _scare(nxt, text):
+        # “A!” Jane “JJ” Doe said: a quoted nickname inside the cue clause does not end it.
+        m = _SENT_END.search(text, q.end, para_b)
+        if m and m.start() > nxt.end:  # type: ignore[union-attr]
+            after_b = m.start()
     m = _SENT_END.search(text, q.end, after_b)
     if m and m.start() > q.end:
         after_b = m.start()
@@ -97,6 +102,15 @@ def direct_quote(
     if (alone or own_para) and not (own_para and _heading(inner)):
         return Candidate("direct", start, end, None, None, inherit=True)
     return None
+
+
+def _scare(q: Quoted | None, text: str) -> bool:
+    """A quoted word or two inside a sentence (a nickname, a scare quote)."""
+    if q is None:
+        return False
+    inner = text[q.inner_start : q.inner_end]
+    before = text[max(0, q.start - 2) : q.start]
+    return len(inner.split()) <= 2 and before[-1:] == " " and before[:1].isalnum()
 
 
 def _cue_then_but(lead: str, q: Quoted, ctx: Context) -> bool:

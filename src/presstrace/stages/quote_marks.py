@@ -95,8 +95,14 @@ def find_quoted(text: str) -> tuple[list[Quoted], int]:
         stack.clear()
         nxt = lines[n + 1][0] if n + 1 < len(lines) else -1
         if nxt >= 0 and text[nxt] in _OPENERS and text[nxt] not in _SINGLE:
-            stack.append(outer)
-            skip_at = nxt
+            if _same_style(outer.mark, text[nxt]):
+                stack.append(outer)
+                skip_at = nxt
+                continue
+            # A stray straight mark left open before a paragraph that opens with a curly
+            # one (scraped text): not a quote running on, so no quote at all.
+            unpaired += 1
+            found = [_unnest(q, outer.pos) for q in found]
             continue
         end = b
         while end > outer.pos + 1 and text[end - 1].isspace():
@@ -104,6 +110,19 @@ def find_quoted(text: str) -> tuple[list[Quoted], int]:
         found.append(Quoted(outer.pos, end, outer.pos + 1, end, 0, False))
     found.sort(key=lambda q: (q.start, -q.end))
     return found, unpaired
+
+
+def _same_style(opener: str, reopener: str) -> bool:
+    """Does a paragraph opening with ``reopener`` continue a quote opened by ``opener``?
+    Straight and curly marks do not mix within one quotation."""
+    return (opener == '"') == (reopener == '"')
+
+
+def _unnest(q: Quoted, dropped: int) -> Quoted:
+    """``q`` one level up when the quote around it (opened at ``dropped``) is dropped."""
+    if q.start > dropped and q.depth > 0:
+        return Quoted(q.start, q.end, q.inner_start, q.inner_end, q.depth - 1, q.closed)
+    return q
 
 
 def _closing_index(

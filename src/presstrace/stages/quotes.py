@@ -139,9 +139,12 @@ def _transcript(ctx: Context) -> Iterable[Candidate]:
 def _complement(
     verb: Token, frames: frozenset[str], non_speech: frozenset[str] = frozenset()
 ) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "ccomp" and "ccomp" in frames:
-            return c
+    if "ccomp" in frames:
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "Claiming X, Trump told Fox that Y": a clause after the cue is the one reported.
+        after = [c for c in ccomps if c.i > verb.i]
+        if ccomps:
+            return after[0] if after and len(ccomps) > 1 else ccomps[0]
     deps = {c.dep_ for c in verb.children}
     for c in verb.children:
         if c.dep_ == "dobj" and ("dobj" in frames or ("oprd" in frames and "oprd" in deps)):
@@ -161,6 +164,11 @@ def _according(tok: Token, ctx: Context) -> Candidate | None:
     sent = tok.sent
     phrase = list(tok.subtree)
     pa, pb = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    if tok.i == sent.start:
+        # "According to X, Y.": the phrase ends at its comma, whatever the parse hung on it.
+        comma = next((t for t in ctx.doc[objs[0].i : sent.end] if t.text == ","), None)
+        if comma is not None and comma.idx < pb:
+            pb = comma.idx
     speaker = ctx.phrase(objs[0], pa, pb)
     if pa - sent.start_char > sent.end_char - pb:
         a, b = sent.start_char, pa
@@ -286,6 +294,8 @@ def find_quotes(
             continue
 
         _absorb_quoted(c, tops, ctx)
+        if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
+            continue  # cut back to a quotation already attributed on its own
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
@@ -305,12 +315,83 @@ def _absorb_quoted(c: Candidate, tops: list[Quoted], ctx: Context) -> None:
             continue
         if q.start < para_a or q.end > para_b + 1:
             continue
+        cut = _own_cue_before(q, c, ctx)
+        if cut is not None:
+            # "… golf courses, saying, “Maybe …”": the quotation has a cue of its own.
+            c.end = cut
+            break
         c.kind = "mixed"
         c.start = min(c.start, q.start)
         c.end = max(c.end, q.end)  # the quoted fragment ends with its closing mark
         last = q
     if last is not None and c.end > last.end:
-        c.end = _tail_cut(c.start, last.end, c.end, ctx)
+        if _adjunct_tail(last.end, c.end, ctx):
+            c.end = last.end
+        else:
+            c.end = _tail_cut(c.start, last.end, c.end, ctx)
+
+
+def _own_cue_before(q: Quoted, c: Candidate, ctx: Context) -> int | None:
+    """Where reported speech should end when a quotation inside it is introduced by a cue
+    of its own ("…, tweeting, “…”", "… and said: “…”"): before that cue's clause."""
+    text = ctx.text
+    lead = text[c.start : q.start].rstrip()
+    if not lead.endswith((",", ":")):
+        return None
+    toks = [t for t in ctx.tokens(c.start, q.start) if not t.is_punct and not t.is_space]
+    if (
+        len(toks) < 3
+        or not ctx.cue(toks[-1], "direct")
+        or c.cue == (toks[-1].idx, toks[-1].idx + len(toks[-1]))
+    ):
+        return None
+    cue = toks[-1]
+    first = min((t for t in cue.subtree if t.i <= cue.i), key=lambda t: t.i)
+    if first.idx <= c.start:
+        return None
+    end = first.idx
+    while end > c.start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
+        end -= 1
+    for word in (" and", " but"):
+        if text[c.start : end].endswith(word):
+            end -= len(word)
+    while end > c.start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return end if end > c.start else None
+
+
+_TAIL_PREPS = frozenset({"during", "amid", "while", "after", "before", "when"})
+
+
+def _adjunct_tail(after: int, end: int, ctx: Context) -> bool:
+    """Does what follows a mixed quote's last quotation tell when or how it was said,
+    rather than go on with the words reported? ("called it a “disgrace” Wednesday",
+    "… “crazy system” during a stop", "… “fair” to him, engaging in …", "… “opposed”
+    and warned …"): the parse often hangs these off the quoted noun."""
+    toks = [t for t in ctx.tokens(after, end) if not t.is_space]
+    if not toks:
+        return False
+    gap = ctx.text[after : toks[0].idx]
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is None:
+        return False
+    lead = "".join(t.text for t in toks if t.i < first.i) + gap
+    if any(d in lead for d in "–—") or (
+        lead.strip() == "-" and " -" in ctx.text[after : first.idx + 1]
+    ):
+        return True  # "… “burning the Constitution” - a charge that stung"
+    if first.ent_type_ in ("DATE", "TIME") or first.lower_ in _TAIL_PREPS:
+        return True
+    if "," in lead and first.tag_ == "VBG":
+        return True
+    if first.lower_ == "and":
+        verb = next((t for t in toks if t.i > first.i and not t.is_punct), None)
+        return (
+            verb is not None
+            and verb.tag_.startswith("VB")
+            and (verb.lemma_.lower() in ctx.tables.frames)
+        )
+    return False
 
 
 def _tail_cut(start: int, after: int, end: int, ctx: Context) -> int:
@@ -334,11 +415,16 @@ def _tail_cut(start: int, after: int, end: int, ctx: Context) -> int:
             continue  # attached to the reported words before it
         if top.dep_ == "conj" and not any(c.lower_ == "but" for c in top.head.children):
             continue  # "said X and Y": the parse cannot tell which verb "and" joins
-        _, cut = strip_edges(text := ctx.text, start, t.idx)
-        while cut > after and text[cut - 1] not in "”\"»’'" and not text[cut - 1].isalnum():
-            cut -= 1
-        return max(cut, after)
+        return _cut_before(t, start, after, ctx.text)
     return end
+
+
+def _cut_before(t: Token, start: int, after: int, text: str) -> int:
+    """The content's end just before ``t``: at the last closing mark or word."""
+    _, cut = strip_edges(text, start, t.idx)
+    while cut > after and text[cut - 1] not in "”\"»’'" and not text[cut - 1].isalnum():
+        cut -= 1
+    return max(cut, after)
 
 
 def _ends_quoted(text: str, end: int) -> bool:
