@@ -49,5 +49,5 @@ def run() -> dict[str, float]:
 def _split(split: str) -> dict[str, float]:
     rows, gold = wikinews_labels.load("places", split)
     ids = list(gold)
-    done = wikinews_labels.analyzed(rows, ids, ["entities.v2"])
+    done = wikinews_labels.analyzed(rows, ids, ["entities.v3"])
     return score(gold, {i: list(a.entities) for i, a in zip(ids, done, strict=True)})

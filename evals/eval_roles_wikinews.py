@@ -72,7 +72,7 @@ def run() -> dict[str, float]:
 def _split(split: str) -> dict[str, float]:
     rows, gold = wikinews_labels.load("roles", split)
     ids = list(gold)
-    done = wikinews_labels.analyzed(rows, ids, ["entities.v2"])
+    done = wikinews_labels.analyzed(rows, ids, ["entities.v3"])
     found: dict[str, dict[str, set[str]]] = {}
     for aid, art in zip(ids, done, strict=True):
         people = found.setdefault(aid, {})

@@ -1,7 +1,7 @@
 """Stage registry and the pipeline that runs stages over batches of documents.
 
 A stage is a small pure function ``(Article, Doc | None, Resources) -> Article``
-registered under a versioned name (``quotes.v2``) with the facts it ``requires`` and
+registered under a versioned name (``quotes.v3``) with the facts it ``requires`` and
 ``provides``. The pipeline checks those when it is built, so a missing prerequisite is
 a ``ConfigError`` at start-up, not a silent empty list at the end of a long run.
 

@@ -771,7 +771,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     return claims
 
 
-@register("claims", 1, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+@register("claims", 2, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
 def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     return article.evolve(claims=tuple(find_claims(article, doc, resources)))

@@ -465,7 +465,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 2, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 3, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)
