@@ -1,6 +1,16 @@
 from __future__ import annotations
 
-from presstrace.corpus.stories import StoryInput, assignments, cluster, merge_linked, update
+from pytest import MonkeyPatch
+
+from presstrace.corpus import stories
+from presstrace.corpus.stories import (
+    StoryInput,
+    assignments,
+    cluster,
+    merge_linked,
+    stated_year,
+    update,
+)
 from tests.corpus import texts
 
 OTHER_FIRE = (
@@ -100,3 +110,44 @@ def test_update_never_reuses_the_id_of_a_story_left_behind() -> None:
     after = update(edited, before, {"orig"})
     assert sorted(s.id for s in after) == ["story-orig", "story-orig-own"]
     assert assignments(after)["spun"] == "story-orig"
+
+
+def test_stated_year_is_the_latest_year_of_an_undated_lead() -> None:
+    text = "Updated March 4, 2009. The dam, finished in 1998, held 2,010 tonnes of silt."
+    assert stated_year(StoryInput("a", text)) == "2009"
+    assert stated_year(StoryInput("b", text, date="2009-03-04")) is None  # the date rules
+    assert stated_year(StoryInput("c", "The dam held 2,010 tonnes, or 2010.5 m3.")) is None
+
+
+FLOOD = (
+    " Floods drove families from their homes in Marlow, the emergency office said, and rescue"
+    " boats searched the streets."
+)
+FLOOD_2004 = FLOOD + " It was June 3, 2004."
+FLOOD_2011 = FLOOD + " It was May 9, 2011."
+
+
+def _floods(date: str | None = None) -> list[StoryInput]:
+    """Two floods in one town, years apart, told in mostly the same words."""
+    return [
+        StoryInput("a1", "The river rose two metres overnight." + FLOOD_2004, date=date),
+        StoryInput("a2", "The river rose two metres in one night." + FLOOD_2004, date=date),
+        StoryInput("b1", "A bridge on the ring road collapsed." + FLOOD_2011, date=date),
+        StoryInput("b2", "The ring road bridge collapsed." + FLOOD_2011, date=date),
+    ]
+
+
+def test_undated_articles_stating_other_years_are_other_events(monkeypatch: MonkeyPatch) -> None:
+    story = assignments(cluster(_floods(), threshold=0.25))
+    assert story["a1"] == story["a2"]
+    assert story["b1"] == story["b2"]
+    assert story["a1"] != story["b1"]
+    monkeypatch.setattr(stories, "YEAR_PENALTY", 0.0)  # without the rule: one flood
+    monkeypatch.setattr(stories, "YEAR_BONUS", 0.0)
+    story = assignments(cluster(_floods(), threshold=0.25))
+    assert story["a1"] == story["b1"]
+
+
+def test_dated_articles_ignore_the_years_they_state() -> None:
+    story = assignments(cluster(_floods("2026-06-03"), threshold=0.25))
+    assert story["a1"] == story["b1"]
