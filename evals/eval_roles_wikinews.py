@@ -62,17 +62,13 @@ def score(
 
 
 def run() -> dict[str, float]:
-    """Dev-set keys unprefixed (as before); the held-out sets under ``heldout_``/``heldout2_``."""
-    scores = _split("dev")
-    for split in ("heldout", "heldout2"):
-        scores.update({f"{split}_{k}": v for k, v in _split(split).items()})
-    return scores
+    return wikinews_labels.every_split(_split)
 
 
 def _split(split: str) -> dict[str, float]:
     rows, gold = wikinews_labels.load("roles", split)
     ids = list(gold)
-    done = wikinews_labels.analyzed(rows, ids, ["entities.v3"])
+    done = wikinews_labels.analyzed(rows, ids, wikinews_labels.entities_stage())
     found: dict[str, dict[str, set[str]]] = {}
     for aid, art in zip(ids, done, strict=True):
         people = found.setdefault(aid, {})

@@ -10,6 +10,7 @@ split nobody tunes on: it is only measured.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,22 @@ def load(kind: str, split: str = "dev") -> tuple[dict[str, dict[str, Any]], dict
             if row["id"] in gold:
                 rows[row["id"]] = row
     return rows, gold
+
+
+def every_split(score_split: Callable[[str], dict[str, float]]) -> dict[str, float]:
+    """Dev-set keys unprefixed (as before); each held-out split's under ``<split>_``."""
+    scores = score_split("dev")
+    for split in SPLITS:
+        if split != "dev":
+            scores.update({f"{split}_{k}": v for k, v in score_split(split).items()})
+    return scores
+
+
+def entities_stage() -> list[str]:
+    """The default pipeline's entities stage alone (roles and places need nothing else)."""
+    from presstrace.stages import DEFAULT_STAGES
+
+    return [s for s in DEFAULT_STAGES if s.startswith("entities.")]
 
 
 def analyzed(rows: dict[str, dict[str, Any]], ids: list[str], stages: list[str] | None) -> list:  # type: ignore[type-arg]
