@@ -28,6 +28,13 @@ TITLE = "title"
 DUPLICATE_TITLE = "duplicate_title"
 SUBTITLE = "subtitle"
 COMMENTS = "comments"
+REPEATED = "repeated_block"
+
+# a run of this many paragraphs, opened by one this long, carrying this share of the body
+RUN_PARAGRAPHS = 3
+RUN_OPENER_WORDS = 8
+RUN_SHARE = 0.25
+_WORD = re.compile(r"\w+")
 
 _KEY_STRIP = re.compile(r"[\s:：.…»›>|•·\-–—]+$")
 _SPACES = re.compile(r"\s+")
@@ -113,3 +120,34 @@ def is_link_line(block: str) -> bool:
 
 def is_sentence(block: str) -> bool:
     return bool(_SENTENCE_END.search(block))
+
+
+def repeated_runs(paragraphs: list[str]) -> set[int]:
+    """Indexes of paragraphs that repeat an earlier run of the body, in the same order.
+
+    Responsive pages print the article two or three times (desktop, tablet and mobile
+    copies) and the extractors keep every copy. A copy is a run of at least
+    ``RUN_PARAGRAPHS`` paragraphs, opened by one of ``RUN_OPENER_WORDS`` words or more,
+    that carries ``RUN_SHARE`` of the body's words; a single repeated line (a table row,
+    the same warm-up in every week of a training plan) is the article's own and stays.
+    """
+    keys = [" ".join(_WORD.findall(p.lower())) for p in paragraphs]
+    total = sum(len(k.split()) for k in keys) or 1
+    first: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        first.setdefault(k, i)
+    drop: set[int] = set()
+    i = 0
+    while i < len(keys):
+        j = first[keys[i]]
+        if j < i and len(keys[i].split()) >= RUN_OPENER_WORDS:
+            n = 0
+            while i + n < len(keys) and j + n < i and keys[j + n] == keys[i + n]:
+                n += 1
+            words = sum(len(keys[i + t].split()) for t in range(n))
+            if n >= RUN_PARAGRAPHS and words >= RUN_SHARE * total:
+                drop.update(range(i, i + n))
+                i += n
+                continue
+        i += 1
+    return drop

@@ -396,6 +396,9 @@ def clean_body(
             removed.append(Removed(line, bp.AUTHOR_BIO))
             continue
         body.append(line)
+    copies = bp.repeated_runs(body)
+    removed.extend(Removed(line, bp.REPEATED) for i, line in enumerate(body) if i in copies)
+    body = [line for i, line in enumerate(body) if i not in copies]
     return body, removed, names, source
 
 
