@@ -33,3 +33,15 @@ def test_resiliparse_text_keeps_article_paragraphs() -> None:
     )
     text = so.resiliparse_text(html)
     assert P1 in text and P3 in text
+
+
+def test_no_take_over_when_the_extra_words_sit_inside_the_shared_span() -> None:
+    boxes = ["Get our free newsletter every single morning"] * 10
+    other = "\n".join([P1, *boxes, P3])
+    assert so.merge([P1, P3], other) == [P1, P3]
+
+
+def test_takes_over_when_the_first_extractor_stopped_early() -> None:
+    rest = [f"{EXTRA} Part {n} of the story goes on." for n in range(4)]
+    other = "\n".join([P1, P2, *rest])
+    assert so.merge([P1, P2], other) == [P1, P2, *rest]

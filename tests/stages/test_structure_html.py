@@ -6,6 +6,7 @@ from presstrace import Resources
 from presstrace.records import Article
 from presstrace.stages.page_meta import PageMeta
 from presstrace.stages.structure_html import (
+    clean_body,
     from_html,
     raw_author,
     strip_site_suffix,
@@ -306,3 +307,10 @@ def test_site_name_with_a_filler_word_before_a_colon() -> None:
     title = "Eastport Blog: Harbour bridge reopens"
     assert strip_site_suffix(title, None, url) == "Harbour bridge reopens"
     assert strip_site_suffix("Bridge: what comes next", None, url) == "Bridge: what comes next"
+
+
+def test_clean_body_drops_a_second_printed_copy(resources: Resources) -> None:
+    paras = [p.split("</p>")[0] for p in PARAS.split("<p>")[1:5]]
+    body, removed, _, _ = clean_body(paras + paras, None, PageMeta(), [], resources)
+    assert body == paras
+    assert [r.reason for r in removed] == ["repeated_block"] * 4
