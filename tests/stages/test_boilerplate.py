@@ -42,3 +42,10 @@ def test_repeated_runs_keep_short_repeats_inside_the_article() -> None:
     assert bp.repeated_runs(body) == set()
     short = [ARTICLE[0], "Meal 1", ARTICLE[0], "Meal 2"]
     assert bp.repeated_runs(short) == set()
+
+
+def test_disclosures_are_recognised_but_not_ordinary_sentences() -> None:
+    lx = bp.lexicon(Resources())
+    assert bp.is_disclosure("This post contains affiliate links; we may earn a commission.", lx)
+    assert bp.is_disclosure("Este artículo contiene enlaces de afiliados.", lx)
+    assert not bp.is_disclosure("The council earned praise for the bridge repair.", lx)

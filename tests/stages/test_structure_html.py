@@ -314,3 +314,13 @@ def test_clean_body_drops_a_second_printed_copy(resources: Resources) -> None:
     body, removed, _, _ = clean_body(paras + paras, None, PageMeta(), [], resources)
     assert body == paras
     assert [r.reason for r in removed] == ["repeated_block"] * 4
+
+
+def test_clean_body_drops_a_disclosure_at_the_top_only(resources: Resources) -> None:
+    paras = [p.split("</p>")[0] for p in PARAS.split("<p>")[1:5]]
+    top = "Products are chosen by our editors. We may earn a commission from your purchases."
+    middle = "Shops that earn a commission on tickets said sales were slow."
+    lines = [top, paras[0], paras[1], middle, paras[2], paras[3], paras[0] + " More."]
+    body, removed, _, _ = clean_body(lines, None, PageMeta(), [], resources)
+    assert top not in body and middle in body
+    assert [(r.text, r.reason) for r in removed] == [(top, "notice")]

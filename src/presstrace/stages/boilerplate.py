@@ -1,7 +1,8 @@
 """Blocks that belong to the page, not the article: templates, filler, menus, notices.
 
 The phrase lists are data files (``template_phrases.txt``, ``placeholder_phrases.txt``,
-``navigation_phrases.txt``, ``notice_phrases.txt``, ``footer_phrases.txt``) so other
+``navigation_phrases.txt``, ``notice_phrases.txt``, ``footer_phrases.txt``,
+``disclosure_phrases.txt``) so other
 stages (flags) read the same words, and a language is added without touching code.
 A block is removed with the reason that names what it is; the reasons are the stable
 strings below.
@@ -51,6 +52,7 @@ class Lexicon:
     placeholder: re.Pattern[str]
     notice: re.Pattern[str]
     footer: re.Pattern[str]
+    disclosure: re.Pattern[str]
 
 
 def phrase_key(block: str) -> str:
@@ -85,6 +87,7 @@ def lexicon(resources: Resources) -> Lexicon:
             placeholder=_any_of(resources.data_lines("placeholder_phrases.txt")),
             notice=_any_of(resources.data_lines("notice_phrases.txt")),
             footer=_footer_pattern(resources.data_lines("footer_phrases.txt")),
+            disclosure=_any_of(resources.data_lines("disclosure_phrases.txt")),
         )
         memo["boilerplate.lexicon"] = lex
     return lex
@@ -111,6 +114,18 @@ def classify(block: str, lex: Lexicon) -> str | None:
     if words <= 25 and lex.footer.search(lower):
         return FOOTER
     return None
+
+
+DISCLOSURE_WORDS = 60
+
+
+def is_disclosure(block: str, lex: Lexicon) -> bool:
+    """An affiliate or editorial disclosure ("we may earn a commission"). Only the caller
+    knows where the block sits: at the body's edges it is the site's, inside the article
+    it may be what the article is about."""
+    return word_count(block) <= DISCLOSURE_WORDS and bool(
+        lex.disclosure.search(block.replace("’", "'").lower())
+    )
 
 
 def is_link_line(block: str) -> bool:

@@ -386,6 +386,9 @@ def clean_body(
             names.extend(found)
             removed.append(Removed(line, bp.BYLINE))
             continue
+        if (i <= 2 or i >= last - 2) and bp.is_disclosure(line, lex):
+            removed.append(Removed(line, bp.NOTICE))
+            continue
         edge = i <= 1 or i >= last - 2
         credit = credits.credit_line(line, clex) if edge else None
         if credit is not None:
