@@ -45,3 +45,13 @@ def test_takes_over_when_the_first_extractor_stopped_early() -> None:
     rest = [f"{EXTRA} Part {n} of the story goes on." for n in range(4)]
     other = "\n".join([P1, P2, *rest])
     assert so.merge([P1, P2], other) == [P1, P2, *rest]
+
+
+def test_adds_a_marked_up_heading_next_to_a_kept_paragraph() -> None:
+    heading, menu = "What the repair cost", "Latest news"
+    box = EXTRA + " Second box."
+    other = "\n".join([P1, heading, P2, menu, "Sport", box, P3])
+    # "Sport" is a list item too, but between two lines only resiliparse kept
+    marked = {heading, "Sport"}.__contains__
+    assert so.merge([P1, P2, P3], other, marked_up=marked) == [P1, heading, P2, box, P3]
+    assert so.merge([P1, P2, P3], other) == [P1, P2, box, P3]

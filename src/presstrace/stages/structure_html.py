@@ -412,6 +412,7 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     if tree is None:
         return base
     pm = page_meta.read(tree, bylines.lexicon(resources).labels)
+    headings = second_opinion.marked_up_lines(tree)
     doc = _run_trafilatura(tree, base.url, recall=False)
     text = (doc.text or "") if doc is not None else ""
     if len(text) < SHORT_BODY:
@@ -451,7 +452,9 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
             or flags.persona_severity(line, resources) is not None
         )
 
-    lines = second_opinion.merge(lines, second_opinion.resiliparse_text(raw), not_body)
+    lines = second_opinion.merge(
+        lines, second_opinion.resiliparse_text(raw), not_body, headings.__contains__
+    )
     body, removed, names, source = clean_body(lines, title, pm, captions, resources)
     authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
     subtitle = pm.standfirst
