@@ -52,6 +52,25 @@ def test_adds_a_marked_up_heading_next_to_a_kept_paragraph() -> None:
     box = EXTRA + " Second box."
     other = "\n".join([P1, heading, P2, menu, "Sport", box, P3])
     # "Sport" is a list item too, but between two lines only resiliparse kept
-    marked = {heading, "Sport"}.__contains__
+    marked = {heading: "heading", "Sport": "item"}.get
     assert so.merge([P1, P2, P3], other, marked_up=marked) == [P1, heading, P2, box, P3]
+    # a heading over a box only resiliparse kept heads a call to action
+    cta = "\n".join([P1, P2, "Get our newsletter", box, P3])
+    assert so.merge([P1, P2, P3], cta, marked_up={"Get our newsletter": "heading"}.get) == [
+        P1,
+        P2,
+        box,
+        P3,
+    ]
     assert so.merge([P1, P2, P3], other) == [P1, P2, box, P3]
+
+
+def test_marked_up_lines_leave_out_furniture_containers() -> None:
+    from lxml import html
+
+    tree = html.fromstring(
+        "<html><body><article><h2>What the  repair cost</h2><ul><li>Steel deck</li></ul>"
+        "<div class='newsletter-box'><h3>Get our newsletter</h3></div></article>"
+        "<aside><li>Latest news</li></aside></body></html>"
+    )
+    assert so.marked_up_lines(tree) == {"What the repair cost": "heading", "Steel deck": "item"}

@@ -74,14 +74,15 @@ def merge(
     primary: list[str],
     other: str,
     skip: Callable[[str], bool] = lambda _: False,
-    marked_up: Callable[[str], bool] = lambda _: False,
+    marked_up: Callable[[str], str | None] = lambda _: None,
 ) -> list[str]:
     """``primary`` paragraphs with the paragraphs only ``other`` found, in page order.
 
     ``skip`` rejects paragraphs the caller knows are not body (captions, bylines).
-    ``marked_up`` says a line is a heading or list item of the page: such a line is
-    added, sentence or not, when it stands right next to a paragraph both kept (a
-    subheading between two paragraphs, the first or last item of a list).
+    ``marked_up`` names a line the page marks up as a ``"heading"`` or an ``"item"``: a
+    subheading right before a paragraph both kept, or a list item right next to one (the
+    first or last of its list), is added, sentence or not. A heading followed by text
+    only resiliparse kept heads a call-to-action box ("Get our newsletter"), not a section.
     """
     if not primary:
         return [ln.strip() for ln in other.split("\n") if ln.strip()]
@@ -116,8 +117,12 @@ def merge(
         if share >= KNOWN_SHARE:
             anchor = max(anchor, last_hit)
             continue
-        beside_known = marked[i - 1][2] >= KNOWN_SHARE or marked[i + 1][2] >= KNOWN_SHARE
-        wanted = worth_adding(line, n_words) or (beside_known and marked_up(line))
+        kind = marked_up(line)
+        before_known = marked[i + 1][2] >= KNOWN_SHARE
+        beside_known = before_known or marked[i - 1][2] >= KNOWN_SHARE
+        wanted = worth_adding(line, n_words) or (
+            (kind == "heading" and before_known) or (kind == "item" and beside_known)
+        )
         if share <= NEW_SHARE and wanted and not skip(line):
             inserts.setdefault(anchor, []).append(line)
     if not inserts:
@@ -129,14 +134,34 @@ def merge(
     return out
 
 
-def marked_up_lines(tree: Any) -> set[str]:
-    """The texts of the page's subheadings and list items, as resiliparse prints them
-    (whitespace collapsed): lines a reader sees as part of the article's structure."""
-    out = set()
+# containers whose class or id says they hold page furniture, not the article
+_FURNITURE = re.compile(
+    r"cta|newsletter|promo|sign-?up|subscri|related|sidebar|widget|banner|footer|\bnav|menu"
+    r"|share|social|author|comment|breadcrumb|\btoc\b|table-of-contents|recommend|popular"
+    r"|trending|advert|\bads?\b|modal|popup",
+    re.IGNORECASE,
+)
+
+
+def _in_furniture(el: Any) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("aside", "nav", "footer", "header", "form"):
+            return True
+        label = f"{anc.get('class', '')} {anc.get('id', '')}"
+        if label.strip() and _FURNITURE.search(label):
+            return True
+    return False
+
+
+def marked_up_lines(tree: Any) -> dict[str, str]:
+    """The texts of the page's subheadings (``"heading"``) and list items (``"item"``),
+    whitespace collapsed as resiliparse prints them, outside containers named as page
+    furniture (newsletter boxes, sidebars, menus, related links)."""
+    out: dict[str, str] = {}
     for el in tree.iter("h2", "h3", "h4", "li"):
         text = " ".join(el.text_content().split())
-        if text:
-            out.add(text)
+        if text and text not in out and not _in_furniture(el):
+            out[text] = "item" if el.tag == "li" else "heading"
     return out
 
 

@@ -453,7 +453,7 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
         )
 
     lines = second_opinion.merge(
-        lines, second_opinion.resiliparse_text(raw), not_body, headings.__contains__
+        lines, second_opinion.resiliparse_text(raw), not_body, headings.get
     )
     body, removed, names, source = clean_body(lines, title, pm, captions, resources)
     authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
