@@ -11,7 +11,7 @@ so the two are merged paragraph by paragraph:
   both extractors kept, is inserted after the trafilatura paragraph it follows;
 - a subheading or list item of the page (``marked_up_lines``) next to a paragraph both
   kept is inserted the same way, sentence or not: trafilatura drops some pages' headings
-  and list items wholesale (WCXB dev: +0.0007 word F1);
+  and list items wholesale (WCXB dev: +0.0005 word F1);
 - when resiliparse finds more than ``TAKE_OVER`` times as many words as trafilatura and
   most of them lie outside the span both kept (trafilatura stopped at a widget and lost
   the rest of the piece) or the two share no span at all, its text is taken whole. A
