@@ -8,7 +8,10 @@ Florida") align sentence for sentence, but their anchors differ. An aligned sent
 is evidence of copying only when its anchors agree, or one side merely lacks some of the
 other's (copies trim and add):
 
-- a number or month on each side that the other side lacks: a different figure or date;
+- a number or month on each side that the other side lacks, in sentences that are
+  surely the same statement: worded alike (word Dice >= ``TEMPLATE_SIM``) or sharing
+  another anchor. A loose paraphrase sharing no anchor says too little either way (a
+  rewriter who updates a figure in a paraphrased sentence has still copied it);
 - at least ``NAME_SWAPS`` names on each side that the other lacks: other people or
   places (a spinner swaps a capitalised common word or two, not a list of names).
 
@@ -23,6 +26,7 @@ from collections.abc import Collection, Sequence
 from . import features
 
 NAME_SWAPS = 3  # names replaced on each side of one sentence pair: another event
+TEMPLATE_SIM = 0.6  # word Dice of two sentences worded alike (copies.PAIR_SIM is 0.5)
 FIGURE_KINDS = ("n:", "m:")  # numbers and months
 NAME_KIND = "c:"
 
@@ -40,11 +44,13 @@ def sentence_anchors(
     return [frozenset(k) for k in keys]
 
 
-def disagree(a: Collection[str], b: Collection[str]) -> bool:
-    """Whether two aligned sentences state different figures, dates or names."""
-    only_a = set(a) - set(b)
-    only_b = set(b) - set(a)
-    if _of_kind(only_a, FIGURE_KINDS) and _of_kind(only_b, FIGURE_KINDS):
+def disagree(a: Collection[str], b: Collection[str], similarity: float) -> bool:
+    """Whether two aligned sentences (anchor keys, word Dice ``similarity``) state
+    different figures, dates or names."""
+    keys_a, keys_b = set(a), set(b)
+    only_a, only_b = keys_a - keys_b, keys_b - keys_a
+    figures = _of_kind(only_a, FIGURE_KINDS) and _of_kind(only_b, FIGURE_KINDS)
+    if figures and (similarity >= TEMPLATE_SIM or keys_a & keys_b):
         return True
     names_a = _of_kind(only_a, (NAME_KIND,))
     names_b = _of_kind(only_b, (NAME_KIND,))

@@ -215,7 +215,7 @@ def _compare_within(pa: Prepared, pb: Prepared) -> Comparison:
     chain = [
         (i, j, s)
         for i, j, s in every
-        if not agreement.disagree(pa.sentence_anchors[i], pb.sentence_anchors[j])
+        if not agreement.disagree(pa.sentence_anchors[i], pb.sentence_anchors[j], s)
     ]
     a_words, b_words, cover = _coverage(pa, pb, chain)
     every_a, every_b, every_cover = _coverage(pa, pb, every)
