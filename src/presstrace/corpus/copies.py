@@ -12,7 +12,10 @@ verbatim the aligned sentences are:
 - ``same_story``: shared names, numbers and vocabulary without shared sentences;
 - ``unrelated``: none of that.
 
-Every aligned passage is a pair of character ranges, one in each text.
+Within one language only aligned sentences that agree on their figures, dates and names
+count towards a copy (``agreement``): two reports written from one template about
+different events align sentence for sentence but change their anchors, while a spun or
+syndicated copy keeps them. Every aligned passage is a pair of character ranges, one in each text.
 """
 
 from __future__ import annotations
