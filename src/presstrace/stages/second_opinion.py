@@ -143,14 +143,8 @@ _FURNITURE = re.compile(
 )
 
 
-def _in_furniture(el: Any) -> bool:
-    for anc in el.iterancestors():
-        if anc.tag in ("aside", "nav", "footer", "header", "form"):
-            return True
-        label = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if label.strip() and _FURNITURE.search(label):
-            return True
-    return False
+_FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "header", "form"})
+_MARKED_UP = {"h2": "heading", "h3": "heading", "h4": "heading", "li": "item"}
 
 
 def marked_up_lines(tree: Any) -> dict[str, str]:
@@ -158,10 +152,21 @@ def marked_up_lines(tree: Any) -> dict[str, str]:
     whitespace collapsed as resiliparse prints them, outside containers named as page
     furniture (newsletter boxes, sidebars, menus, related links)."""
     out: dict[str, str] = {}
-    for el in tree.iter("h2", "h3", "h4", "li"):
-        text = " ".join(el.text_content().split())
-        if text and text not in out and not _in_furniture(el):
-            out[text] = "item" if el.tag == "li" else "heading"
+    stack = [tree]
+    while stack:
+        for el in stack.pop():
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _FURNITURE_TAGS:
+                continue
+            label = el.get("class") or el.get("id")
+            if label and _FURNITURE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+                continue
+            kind = _MARKED_UP.get(tag)
+            if kind:
+                text = " ".join(el.text_content().split())
+                if text:
+                    out.setdefault(text, kind)
+            stack.append(el)
     return out
 
 
