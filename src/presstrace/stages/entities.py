@@ -114,12 +114,30 @@ def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
                 if gaz.candidates(doc[m.start : m.start + k].text):
                     m.start += k
                     break
+        _person_inside_org(doc, m, lex)
         while m.label == "PERSON" and m.end - m.start >= 2:
             first = doc[m.start]
             if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
                 m.start += 1
             else:
                 break
+
+
+def _person_inside_org(doc: Doc, m: Mention, lex: roles_mod.Lexicon) -> None:
+    """ "[United States Representative Elijah Cummings]" as one ORG: a role word followed by
+    a two- or three-word capitalised name closing the mention makes that name a PERSON."""
+    if m.label != "ORG" or m.end - m.start < 3:
+        return
+    for k in range(m.end - 3, max(m.start - 1, m.end - 5), -1):
+        name = doc[k + 1 : m.end]
+        if (
+            roles_mod.is_role_word(doc[k], lex)
+            and all(t.pos_ == "PROPN" and t.is_title for t in name)
+            and not roles_mod.has_org_word([t.text for t in name], lex)
+            and not any(roles_mod.is_role_word(t, lex) for t in name)
+        ):
+            m.label, m.start = "PERSON", k + 1
+            return
 
 
 def extend_names(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
@@ -400,7 +418,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     return mentions
 
 
-@register("entities", 3, requires={"doc"}, provides={"entities"}, english_only=True)
+@register("entities", 4, requires={"doc"}, provides={"entities"}, english_only=True)
 def entities(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     found = []
