@@ -176,8 +176,9 @@ def extend_names(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
 
 
 def described_people(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
-    """ "Tomasz Kubiak, a fire service spokesman, told ...": a two- or three-word capitalised
-    name the model missed, followed by an apposition holding a role, is a person."""
+    """ "Tomasz Kubiak, a fire service spokesman, told ...", "the death of cosmonaut Alexei
+    Leonov": a two- or three-word capitalised name the model missed, followed by an
+    apposition holding a role or right after a lower-case role word, is a person."""
     lex = roles_mod.lexicon(resources)
     gaz = gazetteer(resources)
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -197,9 +198,12 @@ def described_people(doc: Doc, mentions: list[Mention], resources: Resources) ->
         if (
             2 <= j - i <= 3
             and j < len(doc)
-            and doc[j].text == ","
             and not gaz.candidates(doc[i:j].text)
-            and roles_mod.apposition_after(doc, j, True, lex)
+            and not roles_mod.has_org_word([t.text for t in doc[i:j]], lex)
+            and (
+                (doc[j].text == "," and roles_mod.apposition_after(doc, j, True, lex))
+                or (i > 0 and doc[i - 1].is_lower and roles_mod.is_role_word(doc[i - 1], lex))
+            )
         ):
             added.append(Mention(i, j, "PERSON"))
         i = max(j, i + 1)

@@ -424,8 +424,10 @@ def find_role(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> str
         start -= 1  # "the director of IEDCR, Dr Meerjady Sabrina Flora"
     if person:
         role = title_before(doc, start, lex, end)
-        if role:
+        if role and "," not in role:  # a comma inside is a list of titles: "X, Y, and Z Name"
             return _apposition_before_title(doc, start, person, lex) or role
+        if role:
+            return role
     return (
         apposition_before(doc, start, person, lex)
         or apposition_after(doc, end, person, lex)
