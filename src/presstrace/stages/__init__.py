@@ -10,7 +10,7 @@ from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v4",
     "quotes.v3",
-    "claims.v2",
+    "claims.v3",
     "conflicts.v1",
     "flags.v1",
     "fingerprint.v1",
