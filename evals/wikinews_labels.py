@@ -3,8 +3,8 @@
 The article texts stay in ``../shared``; this joins them with our labels. Two splits: ``dev``
 (the 40 articles the stages were tuned on) and ``heldout`` (20 later articles, ``heldout/``,
 labelled before the system was run on them), so in-sample and unseen figures stay apart.
-``heldout`` has since been read for errors too; ``heldout2`` (20 more, a seeded sample) is the
-split nobody tunes on: it is only measured.
+``heldout`` has since been read for errors too, and so has ``heldout2`` (20 more, a seeded
+sample; read for errors in session 4), so neither is unseen any more.
 """
 
 from __future__ import annotations

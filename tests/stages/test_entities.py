@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from presstrace import Resources
 from presstrace.records import Article
-from presstrace.stages.entities import Mention, bare, entities, placed_names, repair_orgs
+from presstrace.stages.entities import (
+    Mention,
+    bare,
+    entities,
+    placed_names,
+    repair_orgs,
+    strip_titles,
+)
 from presstrace.stages.places import place_info
 
 
@@ -116,3 +123,17 @@ def test_a_title_tail_stays_out_of_the_name(resources: Resources) -> None:
     art = entities(Article(text=text), doc, resources)
     (person,) = [e for e in art.entities if e.label == "PERSON"]
     assert (person.name, person.role) == ("Moammar al-Eryani", "Minister of Information")
+
+
+def test_name_after_a_lower_case_title_is_a_person(resources: Resources) -> None:
+    text = "The agency announced the death of cosmonaut Pavel Orlovsky on Friday."
+    people = [e for e in _run(resources, text).entities if e.label == "PERSON"]
+    assert any(e.name == "Pavel Orlovsky" and e.role == "cosmonaut" for e in people)
+
+
+def test_org_holding_a_title_and_a_name_becomes_the_person(resources: Resources) -> None:
+    doc = resources.nlp("Yesterday United States Representative Harold Baines died.")
+    start = next(t.i for t in doc if t.text == "United")
+    m = Mention(start, start + 5, "ORG")
+    strip_titles(doc, [m], resources)
+    assert (m.label, doc[m.start : m.end].text) == ("PERSON", "Harold Baines")

@@ -139,9 +139,11 @@ def _not_a_count(
     text: str, start: int, end: int, m: re.Match[str], words: dict[str, tuple[int, bool]]
 ) -> bool:
     """Years, clock times, ages, phone numbers, scores and ranks."""
-    after = text[end : end + 6]
+    after = text[end : end + 12]
     before = text[max(0, start - 2) : start]
-    if re.match(rf"\s?(?:am\b|pm\b|a\.m\.|p\.m\.|[:/,.]\d|[-–](?!{MEASURE_WORDS})[a-z]|\d)", text[end : end + 12], re.I):
+    if re.match(
+        rf"\s?(?:am\b|pm\b|a\.m\.|p\.m\.|[:/,.]\d|[-–](?!{MEASURE_WORDS})[a-z]|\d)", after, re.I
+    ):
         return True
     if re.search(r"(?:\d\s?|[:/])$", before):
         return True  # "12:54", "24/7"; not a figure after a colon and a space ("update: 3,728")
