@@ -137,3 +137,18 @@ def test_org_holding_a_title_and_a_name_becomes_the_person(resources: Resources)
     m = Mention(start, start + 5, "ORG")
     strip_titles(doc, [m], resources)
     assert (m.label, doc[m.start : m.end].text) == ("PERSON", "Harold Baines")
+
+
+def test_names_listed_beside_us_states_are_states(resources: Resources) -> None:
+    text = "Arrests were made in Alabama, Florida, Georgia, Kansas, Ohio and Oregon last year."
+    places = {e.text: e.place_id for e in _run(resources, text).entities if e.label == "PLACE"}
+    georgia, oregon = (place_info(places[n], resources) for n in ("Georgia", "Oregon"))
+    assert georgia is not None and (georgia.kind, georgia.country) == ("state", "US")
+    assert oregon is not None and (oregon.kind, oregon.country) == ("state", "US")
+
+
+def test_name_before_a_state_is_a_city_there(resources: Resources) -> None:
+    text = "The suspect, Mark Doyle of Allen, Texas, was arrested on Sunday."
+    places = {e.text: e.place_id for e in _run(resources, text).entities if e.label == "PLACE"}
+    allen = place_info(places.get("Allen", ""), resources)
+    assert allen is not None and (allen.kind, allen.admin1) == ("city", "TX")

@@ -19,7 +19,7 @@ from ..pipeline import register
 from ..records import Article, Entity
 from ..resources import Resources
 from . import roles as roles_mod
-from .places import gazetteer, is_known_place
+from .places import Place, gazetteer, is_known_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -367,6 +367,7 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             if place.kind == "state":
                 states.add(place.admin1)
         pending = left
+    placed_by_neighbour(doc, mentions, resources)
     cues = resources.memo.get(CUE_KEY, LOOSE_PLACE_CUES)
     for m in mentions:
         # "between Baracoa and ...": a one-word name the model called a nationality or an
@@ -378,6 +379,60 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         place = gaz.resolve(m_text(doc, m), countries, states)
         if place is not None and place.kind == "city" and place.country in countries:
             m.label, m.place_id, m.name = "PLACE", place.id, place.name
+
+
+LIST_GLUE = frozenset({",", "and"})
+
+
+def _next_to(doc: Doc, a: Mention, b: Mention) -> bool:
+    """Whether ``b`` follows ``a`` with only commas and "and" between them."""
+    gap = doc[a.end : b.start]
+    return 0 < len(gap) <= 2 and all(t.lower_ in LIST_GLUE for t in gap)
+
+
+def placed_by_neighbour(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """ "Florida, Georgia, Kansas": a name listed beside US states is the state (not the
+    country, not a town in one of them); "Allen, Texas", "Ciudad Juárez, Mexico": a name
+    followed by a comma and a state or country is a city there when the gazetteer has one."""
+    gaz = gazetteer(resources)
+
+    def place(m: Mention) -> Place | None:
+        return gaz.by_id.get(m.place_id) if m.label == "PLACE" and m.place_id else None
+
+    for prev, m, nxt in zip([None, *mentions[:-1]], mentions, [*mentions[1:], None], strict=True):
+        here = place(m)
+        states = [
+            p
+            for p in gaz.candidates(bare(m_text(doc, m)))
+            if p.kind == "state" and p.country == "US"
+        ]
+        beside = [
+            o for o in (prev, nxt) if o is not None and (_next_to(doc, o, m) or _next_to(doc, m, o))
+        ]
+        then = place(nxt) if nxt is not None and doc[m.end : nxt.start].text == "," else None
+        if (
+            here is not None
+            and here.kind != "state"
+            and len(states) == 1
+            and (then is None or then.kind == "state")  # not "Washington, D.C."
+            and any((q := place(o)) is not None and q.kind == "state" for o in beside)
+        ):
+            m.place_id, m.name = states[0].id, states[0].name
+            continue
+        area = then
+        if here is not None or area is None or area.kind not in ("state", "country"):
+            continue
+        if m.label not in RELABELLABLE:
+            continue
+        cities = [
+            p
+            for p in gaz.candidates(bare(m_text(doc, m)), alternates=True)
+            if p.kind == "city"
+            and p.country == area.country
+            and (area.kind == "country" or p.admin1 == area.admin1)
+        ]
+        if len(cities) == 1:
+            m.label, m.place_id, m.name = "PLACE", cities[0].id, cities[0].name
 
 
 def name_orgs(doc: Doc, mentions: list[Mention]) -> None:
