@@ -382,3 +382,9 @@ def test_number_word_range_of_a_measure(resources: Resources) -> None:
     (c,) = _claims(resources, text)
     assert (c.about, c.value_low, c.value_high, c.unit) == ("distance", 3, 5, "m")
     assert c.source_name is not None and "Forecasters" in c.source_name
+
+
+def test_a_count_of_deadly_events_is_no_casualty_claim(resources: Resources) -> None:
+    text = "Police counted four shootings killing nine people in the city."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low) for c in found] == [("killed", 9)]

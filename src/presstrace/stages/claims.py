@@ -78,6 +78,7 @@ class Lexicon:
     units: dict[str, str]
     via_prep: dict[str, str]
     anonymous: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -91,6 +92,7 @@ def lexicon(resources: Resources) -> Lexicon:
             {r[0]: r[2] for r in rows if len(r) > 2 and r[2] != VIA_PREP},
             {r[0]: r[1] for r in rows if len(r) > 2 and r[2] == VIA_PREP},
             frozenset(resources.data_lines("anonymous_sources.txt")),
+            frozenset(resources.data_lines("event_nouns.txt")),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -789,6 +791,8 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         about, num, counted = about_of(doc, q, lex)
         if counted is not None and is_setting(counted):
             continue
+        if counted is not None and about in EVENTS and counted.lemma_.lower() in lex.event_nouns:
+            continue  # "four deadly mass shootings": a count of events, not of the dead
         if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
             about = "votes" if _near(num, set(VOTE_WORDS), width=5) else None
         if num.head.i < num.i and num.head.pos_ == "PROPN" and q.unit is None:
