@@ -152,3 +152,19 @@ def test_name_before_a_state_is_a_city_there(resources: Resources) -> None:
     places = {e.text: e.place_id for e in _run(resources, text).entities if e.label == "PLACE"}
     allen = place_info(places.get("Allen", ""), resources)
     assert allen is not None and (allen.kind, allen.admin1) == ("city", "TX")
+
+
+def test_place_opening_a_title_is_a_place(resources: Resources) -> None:
+    doc = resources.nlp("Yesterday United States Representative Harold Baines died.")
+    start = next(t.i for t in doc if t.text == "United")
+    mentions = [Mention(start, start + 5, "ORG")]
+    strip_titles(doc, mentions, resources)
+    assert [(m.label, doc[m.start : m.end].text) for m in mentions] == [
+        ("PERSON", "Harold Baines"),
+        ("GPE", "United States"),
+    ]
+    doc = resources.nlp("On Monday, United States District Judge Carla Moss ruled.")
+    start = next(t.i for t in doc if t.text == "United")
+    title = Mention(start, start + 4, "ORG")
+    strip_titles(doc, [title], resources)
+    assert (title.label, doc[title.start : title.end].text) == ("GPE", "United States")

@@ -19,7 +19,7 @@ from ..pipeline import register
 from ..records import Article, Entity
 from ..resources import Resources
 from . import roles as roles_mod
-from .places import Place, gazetteer, is_known_place
+from .places import Gazetteer, Place, gazetteer, is_known_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -114,13 +114,39 @@ def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
                 if gaz.candidates(doc[m.start : m.start + k].text):
                     m.start += k
                     break
+        title_start = m.start
         _person_inside_org(doc, m, lex)
+        if m.label == "PERSON" and m.start > title_start:
+            place = _place_prefix(doc, title_start, m.start - 1, gaz)
+            if place is not None:  # "[United States] Representative Elijah Cummings"
+                mentions.append(Mention(title_start, place, "GPE"))
+        elif (
+            m.label == "ORG"
+            and m.end - m.start >= 2
+            and roles_mod.is_role_word(doc[m.end - 1], lex)
+            and not roles_mod.has_org_word([t.text for t in doc[m.start : m.end]], lex)
+        ):
+            place = _place_prefix(doc, m.start, m.end - 1, gaz)
+            if place is not None:  # "[United States] Federal District Judge": a title
+                m.label, m.end = "GPE", place
         while m.label == "PERSON" and m.end - m.start >= 2:
             first = doc[m.start]
             if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
                 m.start += 1
             else:
                 break
+
+
+MAX_PLACE_TOKENS = 4
+
+
+def _place_prefix(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> int | None:
+    """End of the longest run of tokens from ``start`` (ending before ``stop``) that names a
+    country, US state or prominent city: where a title written as a name says it is from."""
+    for end in range(min(stop, start + MAX_PLACE_TOKENS), start, -1):
+        if any(p.prominent for p in gaz.candidates(doc[start:end].text)):
+            return end
+    return None
 
 
 def _person_inside_org(doc: Doc, m: Mention, lex: roles_mod.Lexicon) -> None:
