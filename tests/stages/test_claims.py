@@ -388,3 +388,11 @@ def test_a_count_of_deadly_events_is_no_casualty_claim(resources: Resources) -> 
     text = "Police counted four shootings killing nine people in the city."
     found = _claims(resources, text)
     assert [(c.about, c.value_low) for c in found] == [("killed", 9)]
+
+
+def test_one_of_them_is_a_count_but_one_of_the_is_not(resources: Resources) -> None:
+    text = "Gunmen attacked the bus, and one of them died in the crossfire, police said."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low, c.value_high) for c in found] == [("killed", 1, 1)]
+    text = "It was one of the deadliest fires in the city's history."
+    assert _claims(resources, text) == []

@@ -711,6 +711,7 @@ UNIT_PRICE = re.compile(
 )
 
 
+ONE_OF_THEM = re.compile(r" of (?:them|those|whom)\b", re.IGNORECASE)
 SETTING_PREPS = frozenset({"in", "across", "from"})
 
 
@@ -784,8 +785,10 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     for q in sorted([*find_quantities(article.text, resources), *tallies], key=lambda q: q.start):
         if doc.char_span(q.start, q.end, alignment_mode="expand") is None:
             continue
-        if article.text[q.start : q.end + 3].lower() == "one of":
-            continue  # "one of its dams": a figure of speech, not a count
+        if article.text[q.start : q.end + 3].lower() == "one of" and not ONE_OF_THEM.match(
+            article.text, q.end
+        ):
+            continue  # "one of its dams": a figure of speech, not a count ("one of them died" is)
         if is_rate(article.text, q) or is_hypothetical(article.text, q):
             continue
         about, num, counted = about_of(doc, q, lex)
