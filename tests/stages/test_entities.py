@@ -168,3 +168,7 @@ def test_place_opening_a_title_is_a_place(resources: Resources) -> None:
     title = Mention(start, start + 4, "ORG")
     strip_titles(doc, [title], resources)
     assert (title.label, doc[title.start : title.end].text) == ("GPE", "United States")
+
+
+def test_text_without_names_has_no_entities(resources: Resources) -> None:
+    assert _run(resources, "it rained all day and then it stopped.").entities == ()

@@ -425,7 +425,9 @@ def placed_by_neighbour(doc: Doc, mentions: list[Mention], resources: Resources)
     def place(m: Mention) -> Place | None:
         return gaz.by_id.get(m.place_id) if m.label == "PLACE" and m.place_id else None
 
-    for prev, m, nxt in zip([None, *mentions[:-1]], mentions, [*mentions[1:], None], strict=True):
+    befores: list[Mention | None] = [None, *mentions[:-1]]
+    afters: list[Mention | None] = [*mentions[1:], None]
+    for prev, m, nxt in zip(befores, mentions, afters, strict=False):
         here = place(m)
         states = [
             p
