@@ -28,6 +28,7 @@ from .direct_quotes import direct_quote
 from .quote_marks import Quoted, find_quoted, top_level
 from .quote_model import QuoteModel, predict, quote_model
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
+from .viewpoints import viewpoints
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -271,9 +272,13 @@ def find_quotes(
     others = [*turns, *_headline(ctx), *_indirect(ctx)]
     if model is not None:
         others += _learned(ctx, model, tops)
-    for c in others:
+    # A fronted source ("In the poll, ...") last: a speech verb in the sentence says more.
+    views = list(viewpoints(ctx))
+    for c in others + views:
         if c in turns:
             pass
+        elif c in views and any(o.cue and c.start <= o.cue[0] < c.end for o in cands):
+            continue
         elif c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
         inside = [d for d in direct if d.cue == c.cue and c.start < d.start - 1 and d.end <= c.end]

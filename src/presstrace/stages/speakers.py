@@ -36,6 +36,7 @@ class CueTables:
     non_speech_objects: frozenset[str] = frozenset()
     sourceless: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()  # capitalised labels before a colon
+    source_nouns: frozenset[str] = frozenset()  # "In a new poll, ...": the poll is the source
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -55,6 +56,7 @@ def cue_tables(resources: Resources) -> CueTables:
             non_speech_objects=frozenset(raw.get("non_speech_objects", ())),
             sourceless=frozenset(raw.get("sourceless_cues", ())),
             not_speakers=frozenset(raw.get("transcript_non_speakers", ())),
+            source_nouns=frozenset(raw.get("source_nouns", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
