@@ -78,7 +78,12 @@ def _content_tokens(comp: Token, ctx: Context) -> list[Token]:
     for k, t in enumerate(toks):
         if t.i <= comp.i:
             continue
-        joined = t.dep_ == "conj" and t.lemma_ == comp.head.lemma_
+        # "said he would act and warned ...": the parse often hangs the second cue on the
+        # reported verb; a cue verb in the cue's own tense starts a report of its own.
+        joined = t.dep_ == "conj" and (
+            t.lemma_ == comp.head.lemma_
+            or (t.tag_ == comp.head.tag_ and t.lemma_.lower() in ctx.tables.frames)
+        )
         if joined or "\n" in t.text:
             toks = toks[:k]
             break
@@ -105,6 +110,46 @@ def _joined_content(verb: Token, toks: list[Token], ctx: Context) -> list[Token]
     while extra and extra[-1].is_punct:
         extra.pop()
     return extra
+
+
+def _colon_paragraph(ctx: Context) -> Iterable[Candidate]:
+    """A cue ending its paragraph with a colon introduces the next paragraph as a whole
+    ("In a speech last July, he said:" / "Her letter reads:"), quoted or not; a quoted
+    one is the direct quotes' already."""
+    text = ctx.text
+    for tok in ctx.doc:
+        if tok.text != ":" or tok.i == 0 or not ctx.cue(tok.doc[tok.i - 1], "direct"):
+            continue
+        end = tok.idx + 1
+        if text[end : end + 1] not in ("\n", "\r"):
+            continue
+        a = end
+        while a < len(text) and text[a].isspace():
+            a += 1
+        if a >= len(text) or text[a] in "“\"«„‘'":
+            continue
+        b = _block_end(text, a)
+        a, b = strip_edges(text, a, b)
+        if words(text[a:b]) < 3:
+            continue
+        verb = tok.doc[tok.i - 1]
+        speaker = ctx.subject(verb, verb.sent.start_char, verb.sent.end_char)
+        if speaker is not None:
+            yield Candidate("indirect", a, b, (verb.idx, verb.idx + len(verb)), speaker)
+
+
+def _block_end(text: str, a: int, most: int = 6) -> int:
+    """Where a block introduced by a colon ends: its paragraph, or in a text whose
+    paragraphs are parted by blank lines, up to the next blank line (a block quote set
+    line by line), stopping before markup."""
+    _, b = paragraph(text, a)
+    if "\n\n" not in text:
+        return b
+    for _ in range(most):
+        if text[b : b + 1] != "\n" or b + 1 >= len(text) or text[b + 1] in "\n<":
+            break
+        _, b = paragraph(text, b + 1)
+    return b
 
 
 def _headline(ctx: Context) -> Iterable[Candidate]:
@@ -269,11 +314,13 @@ def find_quotes(
     direct = list(cands)
     # The rules' reported speech first (exact frames), then the learned model's for what
     # the rules do not cover; a candidate overlapping an earlier one is dropped below.
-    others = [*turns, *_headline(ctx), *_indirect(ctx)]
+    others = [*turns, *_headline(ctx), *_colon_paragraph(ctx), *_indirect(ctx)]
     if model is not None:
         others += _learned(ctx, model, tops)
     # A fronted source ("In the poll, ...") last: a speech verb in the sentence says more.
     views = list(viewpoints(ctx))
+    for c in others:
+        _drop_cue_prep(c, ctx)
     for c in others + views:
         if c in turns:
             pass
@@ -304,6 +351,27 @@ def find_quotes(
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
+
+
+def _drop_cue_prep(c: Candidate, ctx: Context) -> None:
+    """Start reported content after a preposition that completes its cue ("called for
+    | a boycott", "talked about | the wall", "pointed to | the case"): PolNeAR and readers
+    take "called for" as the cue. An infinitive "to" ("vowed to | act") stays content."""
+    if c.cue is None or c.kind == "direct" or c.start < c.cue[1]:
+        return
+    first = ctx.token_at(c.start)
+    if (
+        first is None
+        or first.idx != c.start
+        or first.lower_ not in ctx.tables.cue_preps
+        or first.dep_ != "prep"
+        or first.head.idx != c.cue[0]
+        or ctx.text[c.cue[1] : c.start].strip()
+    ):
+        return
+    a, b = strip_edges(ctx.text, first.idx + len(first), c.end)
+    if words(ctx.text[a:b]) >= 1 and b > a:
+        c.start = a
 
 
 def _absorb_quoted(c: Candidate, tops: list[Quoted], ctx: Context) -> None:
