@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): ([^\n]+)$", re.M)
+_MARKS = frozenset('“”"«»„‘’')
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
 
 
@@ -241,8 +242,9 @@ def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Ca
         if any(c.dep_ == "dobj" and c.lemma_.lower() in non_speech for c in tok.children):
             continue  # "claimed 3000 lives" is not speech
         doc = ctx.doc
+        end = _joined_cue_cut(tok, cand.start, cand.end, ctx)
         a = doc[cand.start].idx
-        b = doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        b = doc[end - 1].idx + len(doc[end - 1])
         a, b = strip_edges(ctx.text, a, b)
         if b <= a:
             continue
@@ -256,6 +258,24 @@ def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Ca
         if speaker is None:  # an attribution with no source is mostly a false cue
             continue
         yield Candidate("indirect", a, b, cue, speaker)
+
+
+def _joined_cue_cut(cue: Token, start: int, end: int, ctx: Context) -> int:
+    """Token end of reported content that stops before a second cue verb in the cue's own
+    tense joined by "and"/"but" ("said X and warned Y": Y is a report of its own)."""
+    if start >= cue.i:
+        for t in ctx.doc[start + 1 : end]:
+            prev = ctx.doc[t.i - 1]
+            if (
+                t.dep_ == "conj"
+                and t.tag_ == cue.tag_
+                and t.lemma_.lower() in ctx.tables.frames
+                and prev.dep_ == "cc"
+                and prev.i > start
+                and not any(ch in _MARKS for ch in ctx.text[ctx.doc[start].idx : prev.idx])
+            ):
+                return prev.i
+    return end
 
 
 def _sourceless(tok: Token, tables: CueTables) -> bool:
