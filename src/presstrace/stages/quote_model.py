@@ -36,7 +36,6 @@ _EDGE = frozenset(" \t\n.,;:!?()[]—–-")
 _MARKS = frozenset("“”\"«»„‘’'")
 _OBJECTS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "dative", "acomp")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_REASON_PREPS = frozenset({"for", "of", "as", "over"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,13 +209,6 @@ def content_candidates(cue: Token, quoted: Sequence[tuple[int, int]]) -> list[Co
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 raw.append((*_sub(objs[0]), "prep"))
-    # "blamed X for Y", "described X as Y", "accused X of Y": the object with its reason.
-    dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if dobj is not None:
-        for c in cue.children:
-            if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in _REASON_PREPS:
-                raw.append((dobj.left_edge.i, c.right_edge.i + 1, "obj-prep"))
-                break
     ca, cb = _sub(cue)
     if cb > cue.i + 1:
         raw.append((cue.i + 1, cb, "cue-right"))
@@ -343,33 +335,10 @@ def content_features(cue: Token, cand: ContentSpan, inside: bool) -> list[str]:
             else nxt[0].dep_ + ("|" + nxt[0].lower_ if nxt[0].dep_ == "prep" else "")
         )
         feats += [f"stop={stop}|{cand.how}", f"stopl={stop}|{lemma}"]
-    # What lies just outside the span: a report usually stops before ", which", "for",
-    # "in a statement", "and said", a date, and starts after "that" or a comma.
-    after = doc[cand.end] if cand.end < len(doc) else None
-    before = doc[cand.start - 1] if cand.start > 0 else None
-    feats += [f"nx={cand.how}|{_word_class(after)}", f"pv={cand.how}|{_word_class(before)}"]
-    if after is not None and not after.is_punct:
-        feats.append(f"nxh={after.head.i == cue.i}|{after.dep_}|{cand.how}")
-    if after is not None and after.is_punct and cand.end + 1 < len(doc):
-        feats.append(f"nx2={_word_class(after)}|{_word_class(doc[cand.end + 1])}")
     if cand.how.endswith("-cut"):
         tail = doc[cand.end + 1] if cand.end + 1 < len(doc) else doc[cand.end]
         feats += [f"tail={tail.dep_}", f"tailw={tail.lower_ if tail.is_stop else tail.pos_}"]
     return feats
-
-
-def _word_class(tok: Token | None) -> str:
-    """A word as the ranker sees it at a span's edge: stop words and punctuation as
-    themselves, a date as DATE, other words as their part of speech."""
-    if tok is None:
-        return "<none>"
-    if "\n" in tok.text:
-        return "<para>"
-    if tok.is_stop or tok.is_punct:
-        return tok.lower_
-    if tok.ent_type_ in ("DATE", "TIME"):
-        return tok.ent_type_
-    return tok.pos_
 
 
 def predict(

@@ -66,10 +66,24 @@ def _indirect(ctx: Context) -> Iterable[Candidate]:
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
         if b <= tok.idx and any(ch in ctx.text[b : tok.idx] for ch in ":;"):
             continue  # "X set off fireworks: Republicans said ...": not what they said
-        speaker = ctx.subject(tok, tok.sent.start_char, tok.sent.end_char)
+        who = _outer_cue(tok, ctx) or tok
+        speaker = ctx.subject(who, tok.sent.start_char, tok.sent.end_char)
         if speaker is None or (speaker.start < b and speaker.end > a):
             continue
         yield Candidate("indirect", a, b, (tok.idx, tok.idx + len(tok)), speaker)
+
+
+def _outer_cue(verb: Token, ctx: Context) -> Token | None:
+    """The cue whose speaker a subjectless joined cue shares when the parse hung it inside
+    the first report ("May said that the country would leave and suggested that ...":
+    "suggested" is May's, not the country's)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head  # the reported verb it is joined to, the complement of the cue
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.tag_ != verb.tag_ or not ctx.tables.has(cue.lemma_, "direct"):
+        return None
+    return cue
 
 
 def _content_tokens(comp: Token, ctx: Context) -> list[Token]:
@@ -83,7 +97,7 @@ def _content_tokens(comp: Token, ctx: Context) -> list[Token]:
         # reported verb; a cue verb in the cue's own tense starts a report of its own.
         joined = t.dep_ == "conj" and (
             t.lemma_ == comp.head.lemma_
-            or (t.tag_ == comp.head.tag_ and t.lemma_.lower() in ctx.tables.frames)
+            or (t.tag_ == comp.head.tag_ and ctx.tables.has(t.lemma_, "direct"))
         )
         if joined or "\n" in t.text:
             toks = toks[:k]
@@ -261,15 +275,16 @@ def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Ca
 
 
 def _joined_cue_cut(cue: Token, start: int, end: int, ctx: Context) -> int:
-    """Token end of reported content that stops before a second cue verb in the cue's own
-    tense joined by "and"/"but" ("said X and warned Y": Y is a report of its own)."""
+    """Token end of reported content that stops before a second speech verb in the cue's
+    own tense joined by "and"/"but" ("said X and warned Y": Y is a report of its own; a
+    cognition verb, "... but she knows that ...", stays part of the report)."""
     if start >= cue.i:
         for t in ctx.doc[start + 1 : end]:
             prev = ctx.doc[t.i - 1]
             if (
                 t.dep_ == "conj"
                 and t.tag_ == cue.tag_
-                and t.lemma_.lower() in ctx.tables.frames
+                and ctx.tables.has(t.lemma_, "direct")
                 and prev.dep_ == "cc"
                 and prev.i > start
                 and not any(ch in _MARKS for ch in ctx.text[ctx.doc[start].idx : prev.idx])
@@ -305,7 +320,7 @@ def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
             return None
         root = max(left, key=lambda t: t.pos_ in ("PROPN", "NOUN", "PRON"))
         return Speaker(left[0].idx, left[-1].idx + len(left[-1]), root)
-    found = ctx.subject(tok, sent.start_char, sent.end_char)
+    found = ctx.subject(_outer_cue(tok, ctx) or tok, sent.start_char, sent.end_char)
     if found is None:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss:
@@ -558,7 +573,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 3, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 4, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)
