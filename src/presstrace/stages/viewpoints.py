@@ -6,7 +6,7 @@ source), "To Sanders, there is no sense of urgency" (a person's view). The conte
 of the sentence. ("For X, ..." is left alone: mostly a topic, not a view.) Which nouns
 may head an "In ..." source lives in ``data/speech_cues.json``
 (``source_nouns``, with the ``message_nouns``); only people (names, pronouns, role
-nouns) hold a "To/For ..." view.
+nouns) hold a "To ..." view.
 """
 
 from __future__ import annotations
