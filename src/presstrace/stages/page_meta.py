@@ -75,6 +75,9 @@ class PageMeta:
     html_title: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     h1: list[str] = field(default_factory=list)
+    # h2/h3 texts above the first <h1>: where a template prints its headline when the
+    # article's own markdown uses <h1> for section heads
+    headings_above: list[str] = field(default_factory=list)
     ld: dict[str, Any] = field(default_factory=dict)
     ld_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
@@ -258,6 +261,9 @@ def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
             pm.meta[key] = " ".join(m.get("content").split())
     heads = tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")
     pm.h1 = [t for t in (_spaced_text(h) for h in heads) if t][:6]
+    if heads:
+        above = heads[0].xpath(f"preceding::*[self::h2 or self::h3][not({_SKIP_ANCESTORS})]")
+        pm.headings_above = [t for t in (_spaced_text(h) for h in above[-10:]) if t]
     objs = _ld_objects(tree)
     pm.ld = _article_ld(objs)
     pm.ld_authors = _names(pm.ld.get("author"))

@@ -50,6 +50,24 @@ def _site_keys(site: str | None, url: str | None) -> set[str]:
     return {k for k in keys if k}
 
 
+_EDGE_SEP = r"\s*[|–—·•»:\-]{1,2}\s+"
+
+
+def _strip_whole_site(title: str, site: str) -> str:
+    """A site name that itself holds a separator ("Sound! Review | SoundReview.com")
+    defeats splitting on separators; it is taken off the start or end as a whole."""
+    low, name = title.lower(), site.lower().strip()
+    if low.startswith(name):
+        m = re.match(_EDGE_SEP, title[len(name) :])
+        if m and title[len(name) + m.end() :].strip():
+            return title[len(name) + m.end() :].strip()
+    if low.endswith(name):
+        m = re.search(_EDGE_SEP + "$", title[: -len(name)] + " ")
+        if m and title[: m.start()].strip():
+            return title[: m.start()].strip()
+    return title
+
+
 def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
     """ "Headline | Site" / "Headline – Site" / "Site: Headline" -> "Headline".
 
@@ -59,6 +77,8 @@ def strip_site_suffix(title: str, site: str | None, url: str | None) -> str:
         host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
         if "." in host and title.lower().startswith(host + " ") and len(title) > len(host) + 8:
             title = title[len(host) :].strip()
+    if site and _SEPARATORS.search(site):
+        title = _strip_whole_site(title, site)
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -135,6 +155,55 @@ def _names_host(h1: str, url: str | None) -> bool:
     return bool(words) and words <= set(_norm(host).split()) | _HOST_FILLERS
 
 
+OVERLAP = 0.25
+
+
+def _headline_like(h: str) -> bool:
+    """Not a section label: three words or more, not all capitals, not a lead-in ("A
+    message from our founder:")."""
+    return 3 <= len(h.split()) <= 40 and not h.isupper() and not h.rstrip().endswith(":")
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = set(_norm(a).split()), set(_norm(b).split())
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+_CUT = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def _cut_short(title: str) -> bool:
+    """A title truncated by the template: an open bracket never closed, or an ellipsis."""
+    return (
+        title.count("(") > title.count(")")
+        or title.count("[") > title.count("]")
+        or bool(_CUT.search(title))
+    )
+
+
+def _completed(titles: list[str]) -> list[str]:
+    """Each cut-short title replaced by a longer one among ``titles`` that it begins."""
+    out = []
+    for t in titles:
+        key = _norm(_CUT.sub("", t))
+        longer = [u for u in titles if len(u) > len(t) and _norm(u).startswith(key)]
+        out.append(max(longer, key=len) if _cut_short(t) and key and longer else t)
+    return out
+
+
+def _repaired(h1: str, titles: list[str]) -> str:
+    """An ``<h1>`` whose page lost characters to "?" or U+FFFD ("Beginner? Guide") gives
+    way to the metadata title it spells around the damage ("Beginner's Guide")."""
+    if "?" not in h1 and "\ufffd" not in h1:
+        return h1
+    parts = re.split(r"[?\ufffd]", h1)
+    damaged = re.compile(".{1,3}".join(re.escape(p) for p in parts) + "$")
+    for t in titles:
+        if t != h1 and damaged.match(t):
+            return t
+    return h1
+
+
 def choose_title(
     pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None
 ) -> str | None:
@@ -155,14 +224,14 @@ def choose_title(
         )
         if t
     ]
-    stripped = [strip_site_suffix(c, site, url) for c in candidates]
+    stripped = _completed([strip_site_suffix(c, site, url) for c in candidates])
     keys = {_norm(c) for c in candidates} | {_norm(s) for s in stripped}
     # what the site appends to its titles is its name; an <h1> saying just that is a logo
     site_names = _site_keys(site, url) | {
         _norm(c[len(s) :]) for c, s in zip(candidates, stripped, strict=True) if c != s
     }
     h1s = [
-        strip_site_suffix(unmangle(html.unescape(h)), site, url)
+        _repaired(strip_site_suffix(unmangle(html.unescape(h)), site, url), stripped)
         for h in pm.h1
         if _norm(h) not in site_names and not _names_host(h, url)
     ]
@@ -174,7 +243,19 @@ def choose_title(
         inside = [s for s in stripped if _framed(h, s)]
         if inside:
             return max(inside, key=len)
-    if len(h1s) == 1 and 3 <= len(h1s[0].split()) <= 40 and not h1s[0].isupper():
+    above = {_norm(h) for h in pm.headings_above}
+    for s in stripped:
+        if len(_norm(s).split()) >= 3 and _norm(s) in above:
+            return s
+    h1s = list(dict.fromkeys(h1s))
+    if len(h1s) == 1 and _headline_like(h1s[0]):
+        return h1s[0]
+    if (
+        len(h1s) > 1
+        and stripped
+        and _headline_like(h1s[0])
+        and _overlap(h1s[0], stripped[0]) >= OVERLAP
+    ):
         return h1s[0]
     if stripped:
         return stripped[0]
