@@ -92,6 +92,8 @@ class PageMeta:
     # short text lines from the first headline on, then the few above it (nearest
     # first): where a template prints "Published March 4, 2021" or a date under the title
     header_lines: list[str] = field(default_factory=list)
+    # how many of header_lines come from the headline on (the rest are above it)
+    header_below: int = 0
     # what follows a label that is a whole element ("Written by" | "Jane Roe")
     labelled: list[str] = field(default_factory=list)
 
@@ -211,7 +213,7 @@ _HEADER_TEXT = (
 )
 
 
-def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> tuple[list[str], int]:
     """Short visible text runs from a little before the first headline to shortly after.
 
     Dates printed in the page sit there ("Updated: 04.03.2021" above the title, a date
@@ -219,7 +221,7 @@ def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
     whatever the text is about.
     """
     if h1 is None:
-        return []
+        return [], 0
     runs = tree.xpath(_HEADER_TEXT)
     start = None
     for i, node in enumerate(runs):
@@ -229,12 +231,12 @@ def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
                 start = i
                 break
     if start is None:
-        return []
+        return [], 0
     # the headline and what follows it first, then the lines above it, nearest first
-    window = (
-        runs[start : start + _HEADER_AFTER] + runs[max(0, start - _HEADER_BEFORE) : start][::-1]
-    )
-    return [t for t in map(_machine_date, window) if len(t) <= _HEADER_LINE_MAX]
+    below = [t for t in map(_machine_date, runs[start : start + _HEADER_AFTER])]
+    above = [t for t in map(_machine_date, runs[max(0, start - _HEADER_BEFORE) : start][::-1])]
+    below = [t for t in below if len(t) <= _HEADER_LINE_MAX]
+    return below + [t for t in above if len(t) <= _HEADER_LINE_MAX], len(below)
 
 
 def _machine_date(node: Any) -> str:
@@ -321,7 +323,7 @@ def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
         value = el.get("datetime", "").strip()
         if _ISO_DAY.match(value) and not _in_chrome(el):
             pm.time_dates.append(value[:10])
-    pm.header_lines = _header_lines(tree, heads[0] if heads else None)
+    pm.header_lines, pm.header_below = _header_lines(tree, heads[0] if heads else None)
     if labels:
         pm.labelled = _labelled(tree, labels)
     for el in tree.xpath(_FURNITURE_CLASS)[:50]:
