@@ -463,18 +463,21 @@ def choose_date(
     The day in a news URL ("/2025/12/18/") settles it when the page states that day or
     one next to it: the CMS files the article under it and never moves it, and it is the
     local day a UTC timestamp may miss (WCXB dev: the gold follows it on all 32 pages
-    that have one); a URL day nothing on the page agrees with is not trusted. A date printed under the
-    headline that is none of the declared or marked-up days (more than a day from each,
-    not labelled as an update) is the article's own: the declared one is then an import
-    or re-post date (WCXB dev: 4 fixed, none broken). Whether the gold follows a
-    printed "Updated" date or the declared publication day is a coin toss on WCXB dev
-    (16 against 19 pages), so the declared day stays. A page that declares no publication date but
-    marks one up in a ``<time datetime>`` outside navigation and sidebars gets that
-    date: htmldate's guess from the rest of the page is wrong more often (WCXB dev: 6 of
-    8 such pages right against 2). A full date printed right under the headline comes
-    first, one printed further down (or just above the headline) after the ``<time>``
-    (WCXB dev: 17 pages fixed, 1 broken). htmldate's day read with day and month
-    swapped ("09.10.2024") gives way to the declared ISO day it mirrors.
+    that have one); a URL day nothing on the page agrees with is not trusted.
+
+    A date printed under the headline that is none of the declared or marked-up days
+    (more than a day from each, not labelled as an update) is the article's own: the
+    declared one is then an import or re-post date (WCXB dev: 4 fixed, none broken).
+    Whether the gold follows a printed "Updated" date or the declared publication day
+    is a coin toss on WCXB dev (16 against 19 pages), so the declared day stays.
+
+    A page that declares no publication date but marks one up in a ``<time datetime>``
+    outside navigation and sidebars gets that date: htmldate's guess from the rest of
+    the page is wrong more often (WCXB dev: 6 of 8 such pages right against 2). A full
+    date printed right under the headline comes first, one printed further down (or
+    just above the headline) after the ``<time>`` (WCXB dev: 17 pages fixed, 1 broken).
+    htmldate's day read with day and month swapped ("09.10.2024") gives way to the
+    declared ISO day it mirrors.
     """
     declared = declared_dates(pm)
     printed = visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), updates=False)
