@@ -154,10 +154,11 @@ def cluster(
     opened a story before its event's other coverage arrived finds its way back.
     """
     vectors = _vectors(items, resources or Resources())
+    years = [stated_year(it) for it in items]
     order = _in_time_order(items, range(len(items)))
-    stories = _online(items, vectors, order, threshold, window_days)
+    stories = _online(items, vectors, years, order, threshold, window_days)
     for _ in range(passes):
-        stories = _refine(items, vectors, order, stories, threshold, window_days)
+        stories = _refine(items, vectors, years, order, stories, threshold, window_days)
     return stories
 
 
@@ -179,6 +180,7 @@ def update(
     its id. ``items`` is the whole corpus (for IDF and the stories' centroids).
     """
     vectors = _vectors(items, resources or Resources())
+    years = [stated_year(it) for it in items]
     index = {it.id: k for k, it in enumerate(items)}
     kept: list[Story] = []
     touched: set[str] = set()
@@ -189,11 +191,11 @@ def update(
         if alive:
             story = Story(id=sid)
             for k in _in_time_order(items, alive):
-                story.add(items[k], vectors[k], _day(items[k].date), stated_year(items[k]))
+                story.add(items[k], vectors[k], _day(items[k].date), years[k])
             kept.append(story)
     placed = {m.id for st in kept for m in st.members}
     order = _in_time_order(items, [k for k, it in enumerate(items) if it.id not in placed])
-    found = _online(items, vectors, order, threshold, window_days, kept)
+    found = _online(items, vectors, years, order, threshold, window_days, kept)
     touched.update(found[k].id for k in range(len(kept), len(found)))
     touched.update(
         st.id for st in found[: len(kept)] if any(m.id not in placed for m in st.members)
@@ -201,7 +203,7 @@ def update(
     affected = [st for st in found if st.id in touched]
     regrouped = _in_time_order(items, [index[m.id] for st in affected for m in st.members])
     for _ in range(passes):
-        affected = _refine(items, vectors, regrouped, affected, threshold, window_days)
+        affected = _refine(items, vectors, years, regrouped, affected, threshold, window_days)
     stable = [st for st in found if st.id not in touched]
     return sorted(stable + affected, key=lambda st: (st.first_date is None, st.first_date or ""))
 
@@ -244,6 +246,7 @@ def _in_time_order(items: Sequence[StoryInput], indexes: Iterable[int]) -> list[
 def _online(
     items: Sequence[StoryInput],
     vectors: list[dict[str, float]],
+    years: list[str | None],
     order: list[int],
     threshold: float,
     window_days: int,
@@ -259,7 +262,7 @@ def _online(
         item = items[i]
         vec = vectors[i]
         day = _day(item.date)
-        year = stated_year(item)
+        year = years[i]
         scores: dict[int, float] = {}
         for t, v in vec.items():
             for s in postings.get(t, ()):
@@ -291,6 +294,7 @@ def _fresh_id(article_id: str, taken: Collection[str]) -> str:
 def _refine(
     items: Sequence[StoryInput],
     vectors: list[dict[str, float]],
+    years: list[str | None],
     order: list[int],
     stories: list[Story],
     threshold: float,
@@ -307,17 +311,17 @@ def _refine(
     for i in order:
         vec, own = vectors[i], story_of[items[i].id]
         day = _day(items[i].date)
-        year = stated_year(items[i])
+        year = years[i]
         dots: dict[int, float] = {}
         for t, v in vec.items():
             for k in postings.get(t, ()):
                 dots[k] = dots.get(k, 0.0) + v * stories[k].centroid[t]
         best, best_sim = -1, 0.0
         for k, dot in dots.items():
-            norm2, years = stories[k].norm2, stories[k].years
+            norm2, stated = stories[k].norm2, stories[k].years
             if k == own:  # compare with the story as it would be without this article
                 dot, norm2 = dot - 1.0, norm2 - 2 * dot + 1.0
-                years = years - Counter([year] if year else [])
+                stated = stated - Counter([year] if year else [])
             first, last = spans[k]
             if (
                 day
@@ -327,7 +331,7 @@ def _refine(
             ):
                 continue
             sim = dot / math.sqrt(norm2) if norm2 > 1e-9 else 0.0
-            sim -= _year_penalty(years, year)
+            sim -= _year_penalty(stated, year)
             if sim > best_sim:
                 best, best_sim = k, sim
         alone = len(stories[own].members) == 1  # a story of its own already: keep its id
@@ -345,7 +349,7 @@ def _refine(
                 sid = _fresh_id(items[i].id, taken)
             fresh[key] = Story(id=sid)
             out.append(fresh[key])
-        fresh[key].add(items[i], vectors[i], _day(items[i].date), stated_year(items[i]))
+        fresh[key].add(items[i], vectors[i], _day(items[i].date), years[i])
     return out
 
 

@@ -769,6 +769,29 @@ class Store:
         out.sort(key=lambda s: (s["published"] is None, s["published"] or "", s["id"]))
         return out
 
+    def _per_article(
+        self,
+        table: Literal["quotes", "claims", "conflicts"],
+        columns: str,
+        filters: tuple[tuple[str, Any], ...],
+        limit: int,
+        offset: int,
+    ) -> list[Any]:
+        """Rows of one per-article table with their article, newest article first, in
+        text order within an article. ``table`` and ``columns`` come from this module
+        only; every value travels as a parameter."""
+        alias = {"quotes": "q", "claims": "c", "conflicts": "k"}[table]
+        where, params = _where(self.backend.in_values, *filters)
+        return list(
+            self.conn.execute(
+                f"SELECT {columns}, a.title, a.url, a.site, a.published FROM {table} {alias} "
+                f"JOIN articles a ON a.id = {alias}.article_id{where} "
+                f"ORDER BY a.published DESC NULLS LAST, {alias}.article_id, {alias}.idx "
+                "LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            ).fetchall()
+        )
+
     def quotes(
         self,
         speaker: str | None = None,
@@ -777,15 +800,13 @@ class Store:
         article_ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Quotes with their article, newest first; by one speaker or among some articles."""
-        where, params = _where(
-            self.backend.in_values, ("q.speaker_name = ?", speaker), ("q.article_id", article_ids)
+        rows = self._per_article(
+            "quotes",
+            "q.*",
+            (("q.speaker_name = ?", speaker), ("q.article_id", article_ids)),
+            limit,
+            offset,
         )
-        rows = self.conn.execute(
-            "SELECT q.*, a.title, a.url, a.site, a.published FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id" + where + " "
-            "ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        ).fetchall()
         return [_quote(r) for r in rows]
 
     def claims(
@@ -796,29 +817,22 @@ class Store:
         article_ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Claims with their article, newest first; about one quantity or among some articles."""
-        where, params = _where(
-            self.backend.in_values, ("c.about = ?", about), ("c.article_id", article_ids)
+        rows = self._per_article(
+            "claims", "c.*", (("c.about = ?", about), ("c.article_id", article_ids)), limit, offset
         )
-        rows = self.conn.execute(
-            "SELECT c.*, a.title, a.url, a.site, a.published FROM claims c "
-            "JOIN articles a ON a.id = c.article_id" + where + " "
-            "ORDER BY a.published DESC NULLS LAST, c.article_id, c.idx LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        ).fetchall()
         return [_claim(r) for r in rows]
 
     def conflicts(
         self, limit: int = 50, offset: int = 0, article_ids: Sequence[str] | None = None
     ) -> list[dict[str, Any]]:
         """Conflicts between claims, each with the claims it names resolved."""
-        where, params = _where(self.backend.in_values, ("k.article_id", article_ids))
-        rows = self.conn.execute(
-            "SELECT k.article_id, k.idx, k.about, k.claims, k.sources, "
-            "a.title, a.url, a.site, a.published FROM conflicts k "
-            "JOIN articles a ON a.id = k.article_id" + where + " "
-            "ORDER BY a.published DESC NULLS LAST, k.article_id, k.idx LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        ).fetchall()
+        rows = self._per_article(
+            "conflicts",
+            "k.article_id, k.idx, k.about, k.claims, k.sources",
+            (("k.article_id", article_ids),),
+            limit,
+            offset,
+        )
         out = []
         for r in rows:
             idxs = [int(i) for i in json.loads(r["claims"])]
