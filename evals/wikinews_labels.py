@@ -1,10 +1,10 @@
 """The hand-labelled Wikinews set (``wikinews_gold/``): gold by article id and offsets only.
 
-The article texts stay in ``../shared``; this joins them with our labels. Two splits: ``dev``
-(the 40 articles the stages were tuned on) and ``heldout`` (20 later articles, ``heldout/``,
-labelled before the system was run on them), so in-sample and unseen figures stay apart.
-``heldout`` has since been read for errors too; ``heldout2`` (20 more, a seeded sample) is the
-split nobody tunes on: it is only measured.
+The article texts stay in ``../shared``; this joins them with our labels. ``dev`` is the 40
+articles the stages were tuned on; each held-out split was labelled before the system was run
+on it, so in-sample and unseen figures stay apart. ``heldout`` (20 later articles) and then
+``heldout2`` (20 more, a seeded sample) were in turn read for errors while tuning; ``heldout3``
+(20 more, labelled blind while heldout2's errors were being read) is only measured.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from typing import Any
 from evals.shared import evaldata
 
 GOLD_DIR = Path(__file__).with_name("wikinews_gold")
-SPLITS = {"dev": GOLD_DIR, "heldout": GOLD_DIR / "heldout", "heldout2": GOLD_DIR / "heldout2"}
+SPLITS = {
+    "dev": GOLD_DIR,
+    "heldout": GOLD_DIR / "heldout",
+    "heldout2": GOLD_DIR / "heldout2",
+    "heldout3": GOLD_DIR / "heldout3",
+}
 
 
 def load(kind: str, split: str = "dev") -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:

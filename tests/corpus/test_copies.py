@@ -127,3 +127,25 @@ def test_unknown_script_is_not_a_translation(res: Resources) -> None:
 
     c = compare(cherokee(1), cherokee(2), resources=res, embed=embed)
     assert c.relation != "translated"
+
+
+def test_same_template_other_figures_and_names_is_not_a_copy(res: Resources) -> None:
+    c = compare(texts.TEMPLATE_REPORT, texts.TEMPLATE_OTHER_EVENT, resources=res)
+    assert not c.is_copy
+    assert c.relation == "same_story"
+    assert c.evidence["disagreeing"] == 1.0
+    assert len(c.aligned) == 4  # the template sentences are still shown side by side
+
+
+def test_spun_copy_keeping_its_figures_and_names_is_a_copy(res: Resources) -> None:
+    c = compare(texts.TEMPLATE_REPORT, texts.TEMPLATE_SPUN, resources=res)
+    assert c.relation == "rewritten"
+    assert c.evidence["disagreeing"] == 0.0
+    assert len(c.aligned) == 4
+
+
+def test_copy_with_one_updated_figure_is_still_a_copy(res: Resources) -> None:
+    updated = texts.ORIGINAL.replace("about 3,000 walkers", "about 3,500 walkers")
+    c = compare(texts.ORIGINAL, updated, resources=res)
+    assert c.relation == "syndicated"
+    assert 0.0 < c.evidence["disagreeing"] < 0.3

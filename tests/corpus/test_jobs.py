@@ -6,7 +6,9 @@ import pytest
 
 from presstrace import Pipeline, Resources, Store
 from presstrace.corpus import run_corpus_jobs, vectors
+from presstrace.corpus.jobs import COPIES_JOB
 from presstrace.records import Article
+from presstrace.store import CopyLink, job_family
 from tests.corpus import texts
 
 
@@ -187,3 +189,31 @@ def test_two_workers_find_the_same_links_and_stories_as_one(
         assert len(summary.embedding.cpu_seconds) == workers
     assert found[1] == found[2]
     assert found[1][2]["translated"] >= 1 and found[1][2]["syndicated"] == 1
+
+
+def test_links_of_an_earlier_copy_job_are_all_verified_again(empty_db: str) -> None:
+    store = _store_with(
+        empty_db,
+        [
+            Article(url="https://a.example/1", text=texts.ORIGINAL, language="en"),
+            Article(url="https://b.example/1", text=texts.UNRELATED, language="en"),
+        ],
+    )
+    a, b = (Article(url=u).id for u in ("https://a.example/1", "https://b.example/1"))
+    # A link an older verifier stored between two unrelated articles.
+    store.replace_copies([CopyLink(a, b, "rewritten", 0.5, a, [])], "copies.v1")
+    pipe = Pipeline(stages=["fingerprint.v1"], resources=Resources())
+    spun = pipe.analyze_articles(
+        [Article(url="https://c.example/1", text=texts.SPUN, language="en")]
+    )
+    store.upsert_many(spun, pipe.provenance)
+    run_corpus_jobs(store, changed={spun[0].id})
+    links = {(c.a, c.b): c.relation for c in store.copies()}
+    assert (a, b) not in links and (b, a) not in links  # judged again, not kept
+    assert list(links.values()) == ["rewritten"]  # the spun copy of the original
+    assert store.corpus_ran(COPIES_JOB)
+
+
+def test_job_family_covers_every_version() -> None:
+    assert job_family("copies.v2") == "copies.v"
+    assert job_family("copies") == "copies"

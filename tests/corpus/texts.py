@@ -62,3 +62,41 @@ UNRELATED = (
     "The national finals will be held in the autumn, and the club is raising money for "
     "the trip with a series of simultaneous exhibitions in the town library."
 )
+
+# Two reports written from one template about different events: the sentences align
+# word for word, but the towns, people, dates and figures differ.
+TEMPLATE_REPORT = (
+    "On Monday, the Marlow Cove town council approved a budget of 4.2 million pounds for "
+    "2027, with 12 councillors voting in favour and 3 against.\n\n"
+    "The budget sets aside 850,000 pounds for road repairs and 300,000 pounds for the "
+    "harbour library, council leader Petra Lund said after the vote.\n\n"
+    "Council tax in Marlow Cove will rise by 2.5 percent from April, the first increase "
+    "since 2021.\n\n"
+    "The opposition group, led by Tomas Brandt, said the rise was too high for families "
+    "in Westgate, Eastwick and Hollow Lane and promised to vote against it again in March."
+)
+
+TEMPLATE_OTHER_EVENT = (
+    "On Thursday, the Fenwick Bay town council approved a budget of 6.8 million pounds for "
+    "2027, with 17 councillors voting in favour and 5 against.\n\n"
+    "The budget sets aside 1,200,000 pounds for road repairs and 450,000 pounds for the "
+    "harbour library, council leader Oskar Reyes said after the vote.\n\n"
+    "Council tax in Fenwick Bay will rise by 3.1 percent from May, the first increase "
+    "since 2019.\n\n"
+    "The opposition group, led by Mira Solberg, said the rise was too high for families "
+    "in Northend, Saltmarsh and Kiln Road and promised to vote against it again in June."
+)
+
+# A spun copy of TEMPLATE_REPORT: words swapped (a capitalised one among them), every
+# figure, date and name kept.
+TEMPLATE_SPUN = (
+    "On Monday, the Marlow Cove township authority accepted a funding plan of 4.2 million "
+    "pounds for 2027, with 12 councillors voting in support and 3 against.\n\n"
+    "The funding plan reserves 850,000 pounds for street repairs and 300,000 pounds for "
+    "the harbour library, authority head Petra Lund stated following the vote.\n\n"
+    "Local tax in Marlow Cove will go up by 2.5 percent from April, the first rise "
+    "since 2021.\n\n"
+    "The opposition group, led by Tomas Brandt, stated the increase was too high for "
+    "households in Westgate, Eastwick and Hollow Lane and vowed to vote against it again "
+    "in March."
+)

@@ -347,3 +347,52 @@ def test_votes_a_bill_passed_on_are_votes(resources: Resources) -> None:
 def test_a_measure_before_long_or_tall_keeps_its_unit(resources: Resources) -> None:
     (c,) = _claims(resources, "Divers found a 40 ft long wreck off the coast.")
     assert (c.about, c.unit, c.value_low) == ("distance", "ft", 40)
+
+
+def test_rates_imagined_figures_and_unit_prices_are_not_claims(resources: Resources) -> None:
+    text = "There were nine premature deaths per 100,000 residents in the county."
+    assert _claims(resources, text) == []
+    text = "The mayor said even ten percent of fans arriving would overwhelm the town."
+    assert _claims(resources, text) == []
+    text = "The gang stole ₿40 in fees; one bitcoin is worth about US$9000 or €8000."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low, c.unit) for c in found] == [("money", 40, "BTC")]
+
+
+def test_a_figure_placing_others_is_not_their_count(resources: Resources) -> None:
+    text = "Police said 120 suspects in 14 countries were arrested."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low) for c in found] == [("arrested", 120)]
+
+
+def test_inverted_reporting_verb_names_the_source(resources: Resources) -> None:
+    text = (
+        "Fire swept the depot in Leeds, with the death toll rising to 12 people on Sunday, "
+        "reported officials, with 30 others injured."
+    )
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low, c.source_name) for c in found] == [
+        ("killed", 12, "officials"),
+        ("injured", 30, "officials"),
+    ]
+
+
+def test_number_word_range_of_a_measure(resources: Resources) -> None:
+    text = "Forecasters predicted waves of three to five metres along the coast."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.value_high, c.unit) == ("distance", 3, 5, "m")
+    assert c.source_name is not None and "Forecasters" in c.source_name
+
+
+def test_a_count_of_deadly_events_is_no_casualty_claim(resources: Resources) -> None:
+    text = "Police counted four shootings killing nine people in the city."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low) for c in found] == [("killed", 9)]
+
+
+def test_one_of_them_is_a_count_but_one_of_the_is_not(resources: Resources) -> None:
+    text = "Gunmen attacked the bus, and one of them died in the crossfire, police said."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low, c.value_high) for c in found] == [("killed", 1, 1)]
+    text = "It was one of the deadliest fires in the city's history."
+    assert _claims(resources, text) == []

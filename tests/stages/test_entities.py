@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from presstrace import Resources
 from presstrace.records import Article
-from presstrace.stages.entities import Mention, bare, entities, placed_names, repair_orgs
+from presstrace.stages.entities import (
+    Mention,
+    bare,
+    entities,
+    placed_names,
+    repair_orgs,
+    strip_titles,
+)
 from presstrace.stages.places import place_info
 
 
@@ -116,3 +123,53 @@ def test_a_title_tail_stays_out_of_the_name(resources: Resources) -> None:
     art = entities(Article(text=text), doc, resources)
     (person,) = [e for e in art.entities if e.label == "PERSON"]
     assert (person.name, person.role) == ("Moammar al-Eryani", "Minister of Information")
+
+
+def test_name_after_a_lower_case_title_is_a_person(resources: Resources) -> None:
+    text = "The agency announced the death of cosmonaut Pavel Orlovsky on Friday."
+    people = [e for e in _run(resources, text).entities if e.label == "PERSON"]
+    assert any(e.name == "Pavel Orlovsky" and e.role == "cosmonaut" for e in people)
+
+
+def test_org_holding_a_title_and_a_name_becomes_the_person(resources: Resources) -> None:
+    doc = resources.nlp("Yesterday United States Representative Harold Baines died.")
+    start = next(t.i for t in doc if t.text == "United")
+    m = Mention(start, start + 5, "ORG")
+    strip_titles(doc, [m], resources)
+    assert (m.label, doc[m.start : m.end].text) == ("PERSON", "Harold Baines")
+
+
+def test_names_listed_beside_us_states_are_states(resources: Resources) -> None:
+    text = "Arrests were made in Alabama, Florida, Georgia, Kansas, Ohio and Oregon last year."
+    places = {e.text: e.place_id for e in _run(resources, text).entities if e.label == "PLACE"}
+    georgia, oregon = (place_info(places[n], resources) for n in ("Georgia", "Oregon"))
+    assert georgia is not None and (georgia.kind, georgia.country) == ("state", "US")
+    assert oregon is not None and (oregon.kind, oregon.country) == ("state", "US")
+
+
+def test_name_before_a_state_is_a_city_there(resources: Resources) -> None:
+    text = "The suspect, Mark Doyle of Allen, Texas, was arrested on Sunday."
+    places = {e.text: e.place_id for e in _run(resources, text).entities if e.label == "PLACE"}
+    allen = place_info(places.get("Allen", ""), resources)
+    assert allen is not None and (allen.kind, allen.admin1) == ("city", "TX")
+
+
+def test_place_opening_a_title_is_a_place(resources: Resources) -> None:
+    doc = resources.nlp("Yesterday United States Representative Harold Baines died.")
+    start = next(t.i for t in doc if t.text == "United")
+    mentions = [Mention(start, start + 5, "ORG")]
+    strip_titles(doc, mentions, resources)
+    assert [(m.label, doc[m.start : m.end].text) for m in mentions] == [
+        ("PERSON", "Harold Baines"),
+        ("GPE", "United States"),
+    ]
+    doc = resources.nlp("On Monday, United States District Judge Carla Moss ruled.")
+    start = next(t.i for t in doc if t.text == "United")
+    title = Mention(start, start + 4, "ORG")
+    strip_titles(doc, [title], resources)
+    assert (title.label, doc[title.start : title.end].text) == ("GPE", "United States")
+
+
+def test_text_without_names_has_no_entities(resources: Resources) -> None:
+    found = _run(resources, "it rained and then it stopped.").entities
+    assert [e for e in found if e.label != "DATE"] == []

@@ -158,3 +158,28 @@ def test_a_change_between_two_percents_is_two_figures(light_resources: Resources
     text = "Support for the plan went from 31% to 38% in a year."
     got = [(text[q.start : q.end], q.low) for q in find_quantities(text, light_resources)]
     assert got == [("31%", 31), ("38%", 38)]
+
+
+def test_number_word_ranges(light_resources: Resources) -> None:
+    text = "a swell of three to six feet (one to two metres), about five or six feet"
+    found = [
+        (text[q.start : q.end], q.low, q.high, q.kind)
+        for q in find_quantities(text, light_resources)
+    ]
+    assert found == [
+        ("three to six", 3, 6, "range"),
+        ("one to two", 1, 2, "range"),
+        ("about five or six", 5, 6, "range"),
+    ]
+
+
+def test_hyphenated_measure_is_a_number_but_an_age_is_not(light_resources: Resources) -> None:
+    text = "a five-foot pole held by a five-year-old"
+    found = [text[q.start : q.end] for q in find_quantities(text, light_resources)]
+    assert found == ["five"]
+
+
+def test_currency_after_vague_amounts_and_abbreviated_names(light_resources: Resources) -> None:
+    text = "fines of nearly half a million US dollars and a two million US dollar bond"
+    found = [(q.low, q.high, q.unit) for q in find_quantities(text, light_resources)]
+    assert found == [(0, 500_000, "USD"), (2_000_000, 2_000_000, "USD")]

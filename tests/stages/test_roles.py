@@ -163,3 +163,37 @@ def test_brackets_possessive_owners_and_from_tails(resources: Resources) -> None
     assert _role(resources, text, "Tom Reyes") is None
     text = "The bill was backed by United States Senator from Utah Dana Pike on Monday."
     assert _role(resources, text, "Dana Pike") == "United States Senator from Utah"
+
+
+def test_apposition_before_a_title_is_the_first_description(resources: Resources) -> None:
+    text = "The report's main author, marine biologist Ana Sousa, said the reef was dying."
+    assert _role(resources, text, "Ana Sousa") == "report's main author"
+    text = "Another co-author, soil chemistry professor Karl Weber, agreed."
+    assert _role(resources, text, "Karl Weber") == "co-author"
+
+
+def test_a_list_of_titles_is_not_an_apposition(resources: Resources) -> None:
+    text = "Canadian radio host, author, and philanthropist Mark Dunlop died on Friday."
+    assert (
+        _role(resources, text, "Mark Dunlop") == "Canadian radio host, author, and philanthropist"
+    )
+
+
+def test_apposition_after_according_to(resources: Resources) -> None:
+    text = "According to the Bristol port director, Peter Lowe, the ferry ran aground."
+    assert _role(resources, text, "Peter Lowe") == "Bristol port director"
+
+
+def test_role_after_a_family_relation(resources: Resources) -> None:
+    text = "Jane Holt, his sister and the current chairwoman of the Ferry Trust, spoke first."
+    assert _role(resources, text, "Jane Holt") == "current chairwoman of the Ferry Trust"
+
+
+def test_bracketed_abbreviation_after_a_title_with_a_tail(resources: Resources) -> None:
+    text = "Member of Parliament (MP) Anna Price of the Green Party objected."
+    assert _role(resources, text, "Anna Price") == "Member of Parliament (MP)"
+
+
+def test_modifier_after_a_possessive_stays_in_the_title(resources: Resources) -> None:
+    text = "Police raided the shop and arrested its alleged owner Tom Reeve on Sunday."
+    assert _role(resources, text, "Tom Reeve") == "alleged owner"

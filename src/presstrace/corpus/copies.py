@@ -12,7 +12,10 @@ verbatim the aligned sentences are:
 - ``same_story``: shared names, numbers and vocabulary without shared sentences;
 - ``unrelated``: none of that.
 
-Every aligned passage is a pair of character ranges, one in each text.
+Within one language only aligned sentences that agree on their figures, dates and names
+count towards a copy (``agreement``): two reports written from one template about
+different events align sentence for sentence but change their anchors, while a spun or
+syndicated copy keeps them. Every aligned passage is a pair of character ranges, one in each text.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..resources import Resources
-from . import features, reuse
+from . import agreement, features, reuse
 from .embedding import Embedder
 from .origin import likely_original
 
@@ -109,6 +112,7 @@ class Prepared:
     anchors: tuple[features.Anchor, ...]
     language: str | None
     truncated: bool
+    sentence_anchors: tuple[frozenset[str], ...] = ()  # anchor keys of each sentence
     vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def embedding_texts(self) -> list[str]:
@@ -142,6 +146,7 @@ def prepare(
     text = side.text[:MAX_CHARS]
     sents = tuple(s for s in features.sentences(text) if sentence_key(s) not in boilerplate)
     words = [w for s in sents for w in s.words]
+    found = tuple(features.anchors(text, resources))
     language = side.language
     if language is None:
         from ..stages.structure import detect_language
@@ -152,9 +157,10 @@ def prepare(
         sentences=sents,
         words=len(words),
         shingles=frozenset(features.shingles(words)),
-        anchors=tuple(features.anchors(text, resources)),
+        anchors=found,
         language=language,
         truncated=len(side.text) > MAX_CHARS,
+        sentence_anchors=tuple(agreement.sentence_anchors(sents, found)),
     )
 
 
@@ -206,13 +212,16 @@ def _replace(c: Comparison, **changes: Any) -> Comparison:
 
 
 def _compare_within(pa: Prepared, pb: Prepared) -> Comparison:
-    pairs = _align_by_words(pa.sentences, pb.sentences)
-    chain = _in_order(pairs)
-    a_words = sum(len(pa.sentences[i].words) for i, _, _ in chain)
-    b_words = sum(len(pb.sentences[j].words) for _, j, _ in chain)
-    cover_a = a_words / pa.words
-    cover_b = b_words / pb.words
-    cover = max(cover_a, cover_b)
+    every = _in_order(_align_by_words(pa.sentences, pb.sentences))
+    # Only aligned sentences that agree on their figures, dates and names are evidence
+    # of a copy (``agreement``); all of them show what a same-story pair shares.
+    chain = [
+        (i, j, s)
+        for i, j, s in every
+        if not agreement.disagree(pa.sentence_anchors[i], pb.sentence_anchors[j], s)
+    ]
+    a_words, b_words, cover = _coverage(pa, pb, chain)
+    every_a, every_b, every_cover = _coverage(pa, pb, every)
     verbatim_words = sum(len(pa.sentences[i].words) for i, _, s in chain if s >= VERBATIM_SIM)
     verbatim = verbatim_words / a_words if a_words else 0.0
     mean_sim = (
@@ -227,20 +236,32 @@ def _compare_within(pa: Prepared, pb: Prepared) -> Comparison:
         "a_from_b": a_from_b,
         "b_from_a": b_from_a,
         "cover": cover,
+        "disagreeing": 1.0 - a_words / every_a if every_a else 0.0,
         "verbatim": verbatim,
         "mean_sim": mean_sim,
         "containment": containment,
         "story": story,
     }
     aligned = tuple(_passage(pa, pb, i, j, s) for i, j, s in chain)
-    enough = min(a_words, b_words) >= _min_aligned(pa, pb)
+    least = _min_aligned(pa, pb)
+    enough = min(a_words, b_words) >= least
     if enough and cover >= SYNDICATED_COVER and verbatim >= SYNDICATED_VERBATIM:
         return Comparison("syndicated", cover * verbatim, None, aligned, derived, evidence)
     if enough and cover >= REWRITTEN_COVER:
         return Comparison("rewritten", cover * mean_sim, None, aligned, derived, evidence)
-    if story >= STORY_SIM or (enough and cover >= 0.2):
-        return Comparison("same_story", story, None, aligned, derived, evidence)
+    if story >= STORY_SIM or (min(every_a, every_b) >= least and every_cover >= 0.2):
+        shared = tuple(_passage(pa, pb, i, j, s) for i, j, s in every)
+        return Comparison("same_story", story, None, shared, derived, evidence)
     return Comparison("unrelated", 1.0 - story, None, (), derived, evidence)
+
+
+def _coverage(
+    pa: Prepared, pb: Prepared, chain: Sequence[tuple[int, int, float]]
+) -> tuple[int, int, float]:
+    """Words of A and of B in the chain's sentences, and the larger share of a text."""
+    a_words = sum(len(pa.sentences[i].words) for i, _, _ in chain)
+    b_words = sum(len(pb.sentences[j].words) for _, j, _ in chain)
+    return a_words, b_words, max(a_words / pa.words, b_words / pb.words)
 
 
 def reuse_signals(source: Prepared, copy: Prepared) -> dict[str, float]:

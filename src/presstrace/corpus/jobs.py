@@ -15,13 +15,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..resources import Resources
-from ..store import CopyLink, CorpusRow, Store, StoryRow
+from ..store import CopyLink, CorpusRow, Store, StoryRow, job_family
 from . import copies, features, stories
 from .candidates import candidate_pairs
 from .embedding import multilingual_embedder
 from .vectors import Embedded, embed_ahead, sides_to_embed
 
-COPIES_JOB = "copies.v1"
+COPIES_JOB = "copies.v2"  # v2: aligned sentences count only when their anchors agree
 BOILERPLATE_PAGES = 3  # a sentence on this many pages of one site is the site's template
 STORIES_JOB = "stories.v1"
 
@@ -140,10 +140,13 @@ def run_corpus_jobs(
     With ``changed`` (ids of articles just ingested or updated) only pairs touching those
     articles are verified again, and only those articles are placed into the stored
     stories (``stories.update``); candidate generation still sees the whole store.
-    Nothing changed: nothing to do. ``workers``: processes for the copy verifier's
+    Nothing changed: nothing to do. Links stored by an earlier version of the copy job
+    are all verified again (a full run). ``workers``: processes for the copy verifier's
     sentence embeddings (``find_copies``).
     """
     res = resources or Resources()
+    if changed is not None and changed and _links_outdated(store):
+        changed = None
     rows = list(store.iter_corpus())
     summary = CorpusSummary(articles=len(rows))
     if changed is not None and not changed:
@@ -155,3 +158,8 @@ def run_corpus_jobs(
     found = find_stories(rows, all_links, res, previous, changed or ())
     summary.stories = store.replace_stories(found, STORIES_JOB)
     return summary
+
+
+def _links_outdated(store: Store) -> bool:
+    """Whether the stored copy links come from an earlier version of the copy job."""
+    return store.corpus_ran(job_family(COPIES_JOB)) and not store.corpus_ran(COPIES_JOB)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F401
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "entities.v3",
+    "entities.v4",
     "quotes.v3",
-    "claims.v2",
+    "claims.v3",
     "conflicts.v1",
     "flags.v1",
     "fingerprint.v1",

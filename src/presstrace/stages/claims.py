@@ -78,6 +78,7 @@ class Lexicon:
     units: dict[str, str]
     via_prep: dict[str, str]
     anonymous: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -91,6 +92,7 @@ def lexicon(resources: Resources) -> Lexicon:
             {r[0]: r[2] for r in rows if len(r) > 2 and r[2] != VIA_PREP},
             {r[0]: r[1] for r in rows if len(r) > 2 and r[2] == VIA_PREP},
             frozenset(resources.data_lines("anonymous_sources.txt")),
+            frozenset(resources.data_lines("event_nouns.txt")),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -636,6 +638,14 @@ def _sentence_source(
                 found = resolve_group(_phrase(doc, holder), article.entities, lex.anonymous)
                 if found:
                     return found
+            before = doc[verb.i - 1] if verb.i > sent.start else None
+            if before is not None and before.dep_ == "conj" and before.pos_ == "NOUN":
+                # "... to New Orleans and other forecasters predicted": the parser joined the
+                # subject to the noun before it; the noun right before the verb is its subject
+                np = doc[min(c.i for c in before.lefts) if any(before.lefts) else before.i : verb.i]
+                found = resolve_group(np, article.entities, lex.anonymous)
+                if found:
+                    return found
         for child in verb.children:
             if child.dep_ not in ("nsubj", "csubj"):
                 continue  # a passive subject is what was reported (or released), not who
@@ -645,6 +655,31 @@ def _sentence_source(
             found = resolve_group(phrase, article.entities, lex.anonymous)
             if found:
                 return found
+    return _inverted_source(article, doc, sent, lex)
+
+
+INVERTED_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
+
+
+def _inverted_source(article: Article, doc: Doc, sent: Span, lex: Lexicon) -> str | None:
+    """ "..., reported officials, with 25 others injured": a reporting verb set off by a comma
+    and followed by its subject (the parser often misreads the inversion)."""
+    for tok in sent:
+        if (
+            tok.i == sent.start
+            or doc[tok.i - 1].text != ","
+            or tok.tag_ != "VBD"
+            or tok.lemma_.lower() not in lex.reporting
+        ):
+            continue
+        k = tok.i + 1
+        while k < sent.end and doc[k].pos_ in INVERTED_NP_POS:
+            k += 1
+        if k == tok.i + 1 or k >= sent.end or doc[k].text not in (",", ".", ";"):
+            continue
+        found = resolve_group(doc[tok.i + 1 : k], article.entities, lex.anonymous)
+        if found:
+            return found
     return None
 
 
@@ -664,7 +699,37 @@ def is_rate(text: str, q: Quantity) -> bool:
     """ "18.9 deaths per 100,000 people": a rate, neither number is a count."""
     before = text[max(0, q.start - 4) : q.start].lower()
     after = text[q.end : q.end + 40].lower().split()
-    return before.endswith("per ") or "per" in after[:2]
+    return before.endswith("per ") or "per" in after[:3]  # "four premature deaths per ..."
+
+
+# "even one percent of users attending would ...": a figure imagined, not stated.
+EVEN_BEFORE = re.compile(r"\beven\s+$", re.IGNORECASE)
+# "one bitcoin is worth approximately US$8000 or €7000": the price of one unit.
+UNIT_PRICE = re.compile(
+    r"\b(?:one|a|an|each)\s+[\w-]+\s+(?:is|was|are|were)\s+(?:\w+\s+)?worth\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+ONE_OF_THEM = re.compile(r" of (?:them|those|whom)\b", re.IGNORECASE)
+SETTING_PREPS = frozenset({"in", "across", "from"})
+
+
+def is_setting(counted: Token) -> bool:
+    """ "337 suspected users in 38 countries were arrested": a figure in a phrase that places
+    another counted noun says where they were, not what happened to it."""
+    prep = counted.head
+    if counted.dep_ != "pobj" or prep.lower_ not in SETTING_PREPS or prep.head.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "nummod" for c in prep.head.children)
+
+
+def is_hypothetical(text: str, q: Quantity) -> bool:
+    """A figure the text imagines ("even one percent ... would") or the price of one unit."""
+    before = text[max(0, q.start - 80) : q.start]
+    if EVEN_BEFORE.search(before):
+        return True
+    return q.unit is not None and q.unit != "%" and bool(UNIT_PRICE.search(before))
 
 
 STATURE = re.compile(r"^[\w\s-]{0,25}?\btall\b", re.IGNORECASE)
@@ -720,11 +785,17 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     for q in sorted([*find_quantities(article.text, resources), *tallies], key=lambda q: q.start):
         if doc.char_span(q.start, q.end, alignment_mode="expand") is None:
             continue
-        if article.text[q.start : q.end + 3].lower() == "one of":
-            continue  # "one of its dams": a figure of speech, not a count
-        if is_rate(article.text, q):
+        if article.text[q.start : q.end + 3].lower() == "one of" and not ONE_OF_THEM.match(
+            article.text, q.end
+        ):
+            continue  # "one of its dams": a figure of speech, not a count ("one of them died" is)
+        if is_rate(article.text, q) or is_hypothetical(article.text, q):
             continue
         about, num, counted = about_of(doc, q, lex)
+        if counted is not None and is_setting(counted):
+            continue
+        if counted is not None and about in EVENTS and counted.lemma_.lower() in lex.event_nouns:
+            continue  # "four deadly mass shootings": a count of events, not of the dead
         if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
             about = "votes" if _near(num, set(VOTE_WORDS), width=5) else None
         if num.head.i < num.i and num.head.pos_ == "PROPN" and q.unit is None:
@@ -771,7 +842,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     return claims
 
 
-@register("claims", 2, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+@register("claims", 3, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
 def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     return article.evolve(claims=tuple(find_claims(article, doc, resources)))

@@ -19,7 +19,7 @@ from ..pipeline import register
 from ..records import Article, Entity
 from ..resources import Resources
 from . import roles as roles_mod
-from .places import gazetteer, is_known_place
+from .places import Gazetteer, Place, gazetteer, is_known_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -114,12 +114,56 @@ def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
                 if gaz.candidates(doc[m.start : m.start + k].text):
                     m.start += k
                     break
+        title_start = m.start
+        _person_inside_org(doc, m, lex)
+        if m.label == "PERSON" and m.start > title_start:
+            place = _place_prefix(doc, title_start, m.start - 1, gaz)
+            if place is not None:  # "[United States] Representative Elijah Cummings"
+                mentions.append(Mention(title_start, place, "GPE"))
+        elif (
+            m.label == "ORG"
+            and m.end - m.start >= 2
+            and roles_mod.is_role_word(doc[m.end - 1], lex)
+            and not roles_mod.has_org_word([t.text for t in doc[m.start : m.end]], lex)
+        ):
+            place = _place_prefix(doc, m.start, m.end - 1, gaz)
+            if place is not None:  # "[United States] Federal District Judge": a title
+                m.label, m.end = "GPE", place
         while m.label == "PERSON" and m.end - m.start >= 2:
             first = doc[m.start]
             if first.text in lex.honorifics or roles_mod.is_role_word(first, lex):
                 m.start += 1
             else:
                 break
+
+
+MAX_PLACE_TOKENS = 4
+
+
+def _place_prefix(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> int | None:
+    """End of the longest run of tokens from ``start`` (ending before ``stop``) that names a
+    country, US state or prominent city: where a title written as a name says it is from."""
+    for end in range(min(stop, start + MAX_PLACE_TOKENS), start, -1):
+        if any(p.prominent for p in gaz.candidates(doc[start:end].text)):
+            return end
+    return None
+
+
+def _person_inside_org(doc: Doc, m: Mention, lex: roles_mod.Lexicon) -> None:
+    """ "[United States Representative Elijah Cummings]" as one ORG: a role word followed by
+    a two- or three-word capitalised name closing the mention makes that name a PERSON."""
+    if m.label != "ORG" or m.end - m.start < 3:
+        return
+    for k in range(m.end - 3, max(m.start - 1, m.end - 5), -1):
+        name = doc[k + 1 : m.end]
+        if (
+            roles_mod.is_role_word(doc[k], lex)
+            and all(t.pos_ == "PROPN" and t.is_title for t in name)
+            and not roles_mod.has_org_word([t.text for t in name], lex)
+            and not any(roles_mod.is_role_word(t, lex) for t in name)
+        ):
+            m.label, m.start = "PERSON", k + 1
+            return
 
 
 def extend_names(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
@@ -158,8 +202,9 @@ def extend_names(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
 
 
 def described_people(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
-    """ "Tomasz Kubiak, a fire service spokesman, told ...": a two- or three-word capitalised
-    name the model missed, followed by an apposition holding a role, is a person."""
+    """ "Tomasz Kubiak, a fire service spokesman, told ...", "the death of cosmonaut Alexei
+    Leonov": a two- or three-word capitalised name the model missed, followed by an
+    apposition holding a role or right after a lower-case role word, is a person."""
     lex = roles_mod.lexicon(resources)
     gaz = gazetteer(resources)
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -179,9 +224,12 @@ def described_people(doc: Doc, mentions: list[Mention], resources: Resources) ->
         if (
             2 <= j - i <= 3
             and j < len(doc)
-            and doc[j].text == ","
             and not gaz.candidates(doc[i:j].text)
-            and roles_mod.apposition_after(doc, j, True, lex)
+            and not roles_mod.has_org_word([t.text for t in doc[i:j]], lex)
+            and (
+                (doc[j].text == "," and roles_mod.apposition_after(doc, j, True, lex))
+                or (i > 0 and doc[i - 1].is_lower and roles_mod.is_role_word(doc[i - 1], lex))
+            )
         ):
             added.append(Mention(i, j, "PERSON"))
         i = max(j, i + 1)
@@ -345,6 +393,7 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             if place.kind == "state":
                 states.add(place.admin1)
         pending = left
+    placed_by_neighbour(doc, mentions, resources)
     cues = resources.memo.get(CUE_KEY, LOOSE_PLACE_CUES)
     for m in mentions:
         # "between Baracoa and ...": a one-word name the model called a nationality or an
@@ -356,6 +405,62 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         place = gaz.resolve(m_text(doc, m), countries, states)
         if place is not None and place.kind == "city" and place.country in countries:
             m.label, m.place_id, m.name = "PLACE", place.id, place.name
+
+
+LIST_GLUE = frozenset({",", "and"})
+
+
+def _next_to(doc: Doc, a: Mention, b: Mention) -> bool:
+    """Whether ``b`` follows ``a`` with only commas and "and" between them."""
+    gap = doc[a.end : b.start]
+    return 0 < len(gap) <= 2 and all(t.lower_ in LIST_GLUE for t in gap)
+
+
+def placed_by_neighbour(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """ "Florida, Georgia, Kansas": a name listed beside US states is the state (not the
+    country, not a town in one of them); "Allen, Texas", "Ciudad Juárez, Mexico": a name
+    followed by a comma and a state or country is a city there when the gazetteer has one."""
+    gaz = gazetteer(resources)
+
+    def place(m: Mention) -> Place | None:
+        return gaz.by_id.get(m.place_id) if m.label == "PLACE" and m.place_id else None
+
+    befores: list[Mention | None] = [None, *mentions[:-1]]
+    afters: list[Mention | None] = [*mentions[1:], None]
+    for prev, m, nxt in zip(befores, mentions, afters, strict=False):
+        here = place(m)
+        states = [
+            p
+            for p in gaz.candidates(bare(m_text(doc, m)))
+            if p.kind == "state" and p.country == "US"
+        ]
+        beside = [
+            o for o in (prev, nxt) if o is not None and (_next_to(doc, o, m) or _next_to(doc, m, o))
+        ]
+        then = place(nxt) if nxt is not None and doc[m.end : nxt.start].text == "," else None
+        if (
+            here is not None
+            and here.kind != "state"
+            and len(states) == 1
+            and (then is None or then.kind == "state")  # not "Washington, D.C."
+            and any((q := place(o)) is not None and q.kind == "state" for o in beside)
+        ):
+            m.place_id, m.name = states[0].id, states[0].name
+            continue
+        area = then
+        if here is not None or area is None or area.kind not in ("state", "country"):
+            continue
+        if m.label not in RELABELLABLE:
+            continue
+        cities = [
+            p
+            for p in gaz.candidates(bare(m_text(doc, m)), alternates=True)
+            if p.kind == "city"
+            and p.country == area.country
+            and (area.kind == "country" or p.admin1 == area.admin1)
+        ]
+        if len(cities) == 1:
+            m.label, m.place_id, m.name = "PLACE", cities[0].id, cities[0].name
 
 
 def name_orgs(doc: Doc, mentions: list[Mention]) -> None:
@@ -400,7 +505,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     return mentions
 
 
-@register("entities", 3, requires={"doc"}, provides={"entities"}, english_only=True)
+@register("entities", 4, requires={"doc"}, provides={"entities"}, english_only=True)
 def entities(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     found = []

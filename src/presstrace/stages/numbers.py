@@ -43,6 +43,7 @@ class Patterns:
     qualifiers: dict[str, str]
     words: dict[str, tuple[int, bool]]
     currencies: dict[str, str]
+    currency_after: re.Pattern[str]
 
 
 def _alt(phrases: list[str]) -> str:
@@ -77,14 +78,18 @@ def patterns(resources: Resources) -> Patterns:
         rf"(?:between\s+(?P<bcur>{sym})?\s?(?P<b1>{num}){PCT1}\s+and\s+(?:{sym})?\s?(?P<b2>{num})"
         rf"|from\s+(?P<f1>{num}){PCT1}\s+to\s+(?P<f2>{num})"
         rf"|(?P<r1>{digits}){PCT1}\s?(?:-|–|to)\s?(?P<r2>{digits}){scale}"
+        rf"|(?P<w1>{word})\s+(?:to|or)\s+(?P<w2>{word})\b"
         rf"|(?P<num>{num}))"
         rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
-        rf"(?:\s(?:(?-i:[A-Z][a-z]+)\s)?(?P<curw>{_alt(cur_words)})\b)?",
+        rf"(?:\s(?:(?-i:[A-Z][a-z]+|[A-Z]{{2,3}})\s)?(?P<curw>{_alt(cur_words)})\b)?",
         re.IGNORECASE,
     )
     vague_re = re.compile(rf"\b(?P<vague>{_alt(list(vague))})(?=[\s.,;:!?)]|$)", re.IGNORECASE)
     none_re = re.compile(r"\b(?:no\s+one|nobody|none|no)\b(?=\s)", re.IGNORECASE)
-    pats = Patterns(number, vague_re, none_re, vague, quals, words, currencies)
+    currency_after = re.compile(
+        rf"\s(?:(?-i:[A-Z][a-z]+|[A-Z]{{2,3}})\s)?(?P<curw>{_alt(cur_words)})\b", re.IGNORECASE
+    )
+    pats = Patterns(number, vague_re, none_re, vague, quals, words, currencies, currency_after)
     memo[MEMO_KEY] = pats
     return pats
 
@@ -126,13 +131,19 @@ def _numberish(word: str, words: dict[str, tuple[int, bool]]) -> bool:
     return word.isdigit() or all(w in words for w in word.lower().split("-") if w)
 
 
+# "a five-foot tusk", "a 10-mile queue": a hyphenated measure is a length, not an age or a name.
+MEASURE_WORDS = r"(?:foot|feet|inch|mile|metre|meter|kilometre|kilometer|km|yard)\b"
+
+
 def _not_a_count(
     text: str, start: int, end: int, m: re.Match[str], words: dict[str, tuple[int, bool]]
 ) -> bool:
     """Years, clock times, ages, phone numbers, scores and ranks."""
-    after = text[end : end + 6]
+    after = text[end : end + 12]
     before = text[max(0, start - 2) : start]
-    if re.match(r"\s?(?:am\b|pm\b|a\.m\.|p\.m\.|[:/,.]\d|-[a-z]|–[a-z]|\d)", after, re.I):
+    if re.match(
+        rf"\s?(?:am\b|pm\b|a\.m\.|p\.m\.|[:/,.]\d|[-–](?!{MEASURE_WORDS})[a-z]|\d)", after, re.I
+    ):
         return True
     if re.search(r"(?:\d\s?|[:/])$", before):
         return True  # "12:54", "24/7"; not a figure after a colon and a space ("update: 3,728")
@@ -207,7 +218,9 @@ def find_quantities(text: str, resources: Resources) -> list[Quantity]:
                 high = None
             else:
                 low = 0.0
-        found.append(Quantity(start, m.end(), low, high, qualifier, None, "vague"))
+        cur = p.currency_after.match(text, m.end())  # "half a million US dollars"
+        unit = p.currencies.get(cur.group("curw").lower()) if cur else None
+        found.append(Quantity(start, m.end(), low, high, qualifier, unit, "vague"))
         taken.append((start, m.end()))
     for m in p.number.finditer(text):
         if not m.group(0).strip() or any(s <= m.start() < e for s, e in taken):
@@ -264,9 +277,9 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
         return None
     words = p.words
     kind = "exact"
-    if m.group("b1") or m.group("f1") or m.group("r1"):
-        a = m.group("b1") or m.group("f1") or m.group("r1")
-        b = m.group("b2") or m.group("f2") or m.group("r2")
+    if m.group("b1") or m.group("f1") or m.group("r1") or m.group("w1"):
+        a = m.group("b1") or m.group("f1") or m.group("r1") or m.group("w1")
+        b = m.group("b2") or m.group("f2") or m.group("r2") or m.group("w2")
         low, high = parse_number(a, words), parse_number(b, words)
         scale = re.search(r"(thousand|million|billion|mn|bn|m|k)\s*$", b.strip().lower())
         if low is not None and high is not None and scale and not re.search(r"[a-z]", a):

@@ -29,6 +29,7 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 LEADING_DROP = {
     "a",
     "an",
+    "another",
     "the",
     "its",
     "his",
@@ -154,10 +155,16 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
     inside: set[int] = set()
     if doc[i].text == ")":
         opening = _bracket_start(doc, i)
-        if opening is None or opening == 0 or not is_role_word(doc[opening - 1], lex):
+        if opening is None or opening == 0:
             return None
         inside = set(range(opening, start))  # "Labour MP (Member of Parliament) Tom Watson"
         i = opening - 1
+        if not is_role_word(doc[i], lex):
+            tail = _title_tail(doc, opening, lex)  # "Member of Parliament (MP) Yvette Cooper"
+            if tail is None:
+                return None
+            inside |= set(range(tail + 1, opening))
+            i = tail
     elif not is_role_word(doc[i], lex):
         tail = _title_tail(doc, start, lex)
         if tail is None:
@@ -206,9 +213,9 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             and i + 1 in inside
             and is_role_word(doc[i + 1], lex)
             and i > 0
-            and doc[i - 1].pos_ in ("DET", "ADP")
+            and (doc[i - 1].pos_ in ("DET", "ADP") or doc[i - 1].tag_ == "PRP$")
         ):
-            pass  # "of pioneering oceanographer X", "by retired judge X"
+            pass  # "of pioneering oceanographer X", "by retired judge X", "its alleged operator"
         elif t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
             pass
         elif t.text == "-" and i > 0 and not t.whitespace_ and not doc[i - 1].whitespace_:
@@ -268,7 +275,11 @@ def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> b
             return False
         if t.ent_type_ in ("DATE", "TIME") or t.tag_ in ("WDT", "WP", "WP$", "WRB"):
             return False
-        if t.ent_type_ == "PERSON" and not (n + 1 < len(toks) and toks[n + 1].text in POSSESSIVE):
+        if (
+            t.ent_type_ == "PERSON"
+            and not (n + 1 < len(toks) and toks[n + 1].text in POSSESSIVE)
+            and not _after_of(toks, n, lex)
+        ):
             return False
     if person:
         return any(is_role_word(t, lex) for t in toks)
@@ -279,6 +290,15 @@ def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> b
         or (len(toks) > 1 and toks[1].text in POSSESSIVE)
     )
     return opens and any(t.pos_ == "NOUN" and t.is_lower for t in toks)
+
+
+def _after_of(toks: list[Token], n: int, lex: Lexicon) -> bool:
+    """Whether the name at ``toks[n]`` follows "<role word> of": "the general manager of
+    Cipriani Dolci" (the model may call a restaurant or firm a person)."""
+    j = n
+    while j > 0 and toks[j - 1].ent_type_ == "PERSON" and toks[j].ent_iob_ != "B":
+        j -= 1
+    return j >= 2 and toks[j - 1].lower_ == "of" and is_role_word(toks[j - 2], lex)
 
 
 def _left_segment(doc: Doc, comma: int) -> int:
@@ -320,6 +340,8 @@ def apposition_before(doc: Doc, start: int, person: bool, lex: Lexicon) -> str |
         if doc[j].lower_ == "and" and doc[j + 1].lower_ in ("a", "an", "the"):
             seg = j + 1  # "Politicians and the Archbishop of X, Name": the last phrase
             break
+    if seg + 2 < stop and doc[seg].lower_ == "according" and doc[seg + 1].lower_ == "to":
+        seg += 2  # "According to the El Paso mayor, Dee Margo, ..."
     seg = _skip_lead(doc, seg, stop)
     if not _segment_ok(doc, seg, stop, person, lex):
         return None
@@ -336,6 +358,16 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
     seg_end = _right_segment(doc, first)
     closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose", "and")
     closed = seg_end < len(doc) and doc[seg_end].lower_ in closing
+    if (
+        person
+        and closed
+        and doc[seg_end].lower_ == "and"
+        and not _segment_ok(doc, first, seg_end, person, lex)
+    ):
+        # "X, his wife and the current chairwoman of Y,": a relation, then the role
+        first = seg_end + 1
+        seg_end = _right_segment(doc, first)
+        closed = seg_end < len(doc) and doc[seg_end].lower_ in closing
     if not (closed and _segment_ok(doc, first, seg_end, person, lex)):
         # "Michael Makuei, the Information Minister paid tribute": the closing comma is
         # missing; the parse's apposition ends the description when a verb follows it
@@ -369,12 +401,31 @@ def relative_clause(doc: Doc, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+TITLE_POS = frozenset({"ADJ", "NOUN", "PROPN", "CCONJ"})
+MAX_TITLE_TOKENS = 8
+
+
+def _apposition_before_title(doc: Doc, start: int, person: bool, lex: Lexicon) -> str | None:
+    """ "The study's lead author, doctoral candidate X": when a comma closes a description
+    just before a title, that description came first and is the role."""
+    i = start - 1
+    while i > 0 and start - i <= MAX_TITLE_TOKENS and doc[i].text != ",":
+        if doc[i].pos_ not in TITLE_POS and doc[i].text != "-":
+            return None
+        i -= 1
+    if i <= 0 or doc[i].text != "," or i == start - 1:
+        return None
+    return apposition_before(doc, i + 1, person, lex)
+
+
 def find_role(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> str | None:
     """The role the text gives the entity at tokens [start, end), or None."""
     while start > 0 and doc[start - 1].text in lex.honorifics:
         start -= 1  # "the director of IEDCR, Dr Meerjady Sabrina Flora"
     if person:
         role = title_before(doc, start, lex, end)
+        if role and "," not in role:  # a comma inside is a list of titles: "X, Y, and Z Name"
+            return _apposition_before_title(doc, start, person, lex) or role
         if role:
             return role
     return (

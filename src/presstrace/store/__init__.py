@@ -14,6 +14,7 @@ from .base import (
     Store,
     UpsertResult,
     backend_for,
+    job_family,
     open_store,
 )
 from .rows import (
@@ -45,6 +46,7 @@ __all__ = [
     "display_name",
     "is_database_url",
     "fts_query",
+    "job_family",
     "open_store",
     "site_of",
 ]

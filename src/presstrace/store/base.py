@@ -61,6 +61,12 @@ CHILD_TABLES = (
 CORPUS_TABLES = ("fingerprints", "copies", "stories", "story_articles", "corpus_runs")
 
 
+def job_family(job: str) -> str:
+    """What every version of a corpus job's name starts with: "copies.v" for "copies.v2"."""
+    head, sep, version = job.rpartition(".v")
+    return head + sep if sep and version.isdigit() else job
+
+
 class Store:
     """A presstrace database: a SQLite file (``":memory:"`` for tests) or a
     ``postgresql://`` URL."""
@@ -518,7 +524,9 @@ class Store:
         self, links: Iterable[CopyLink], made_by: str, touching: Collection[str] | None = None
     ) -> int:
         """Replace the copy links the job ``made_by`` stored before with ``links``: all of
-        them, or (``touching``) only those with one end among these article ids."""
+        them, or (``touching``) only those with one end among these article ids. A full
+        run ("copies.v2") also replaces what earlier versions of the job ("copies.v1")
+        stored: their links were judged by an older verifier."""
         rows = [
             (
                 link.a,
@@ -533,7 +541,9 @@ class Store:
         ]
         with self.transaction():
             if touching is None:
-                self.conn.execute("DELETE FROM copies WHERE made_by = ?", (made_by,))
+                self.conn.execute(
+                    "DELETE FROM copies WHERE made_by LIKE ?", (job_family(made_by) + "%",)
+                )
             else:
                 ids = json.dumps(sorted(touching))
                 values = self.backend.in_values
