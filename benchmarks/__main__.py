@@ -1,4 +1,5 @@
-"""``python -m benchmarks [analyze|extract|ingest] [--repeat N] [--copies N] [--no-ray] [--memory]``.
+"""``python -m benchmarks [analyze|extract|ingest] [--repeat N] [--copies N] [--no-ray]
+[--memory]``.
 
 Speed as ratios against a baseline measured in the same run (the machine is shared, so
 absolute seconds mean little). Skips cleanly when the shared evaluation data is missing.
