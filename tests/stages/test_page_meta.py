@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import html
 
+from presstrace.stages import page_meta
 from presstrace.stages.page_meta import read
 
 
@@ -40,3 +41,40 @@ def test_headings_above_the_first_h1() -> None:
         "<h2>Later section</h2></body></html>"
     )
     assert read(tree).headings_above == ["Why the bridge took two years"]
+
+
+def test_the_class_prefilter_lets_through_every_class_a_rule_wants() -> None:
+    classes = (
+        "byline author-name article__author ArticleAuthor autor auteur by-author writer "
+        "posted-by standfirst sub-title subheadline dek Deck sapo entradilla chapo chapeau "
+        "bajada article-summary article__summary article-lede wp-caption-text photo-credit "
+        "promo teaser related-links"
+    ).split()
+    for cls in classes:
+        wanted = (
+            page_meta._BYLINE.search(cls)
+            or page_meta._STANDFIRST.search(cls)
+            or page_meta._FURNITURE.search(cls.lower())
+        )
+        assert wanted, cls
+        assert page_meta._CLASS_WORDS.search(cls.lower()), cls
+
+
+def test_one_walk_reads_bylines_standfirst_links_captions_times_and_furniture() -> None:
+    tree = html.fromstring(
+        "<html><body><nav><span class='byline'>Menu Person</span></nav>"
+        "<div class='Article-Byline'>Jane Roe</div>"
+        "<p class='standfirst'>A standfirst long enough to count as the article's own.</p>"
+        "<a href='/author/jane-roe'>Jane Roe</a>"
+        "<figure><img src='x.jpg'><figcaption>Harbour at dawn "
+        "<span class='credit'>Ann Lee</span></figcaption></figure>"
+        "<time datetime='2025-03-04T10:00'>4 March</time>"
+        "<div class='related-stories'>More stories</div></body></html>"
+    )
+    pm = read(tree)
+    assert pm.byline_texts == ["Jane Roe"]
+    assert pm.standfirst == "A standfirst long enough to count as the article's own."
+    assert pm.author_links == ["Jane Roe"]
+    assert pm.captions == [("Harbour at dawn", "Ann Lee")]
+    assert pm.time_dates == ["2025-03-04"]
+    assert "More stories" in pm.furniture

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..records import Article, Caption, Removed
 from ..resources import Resources
 from . import boilerplate as bp
-from . import bylines, credits, flags, page_meta, second_opinion
+from . import bylines, credits, flags, page_meta, second_opinion, trafilatura_meta
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
@@ -263,7 +264,10 @@ def choose_title(
 
 
 def choose_authors(
-    pm: page_meta.PageMeta, traf_author: str | None, publisher: str | None, resources: Resources
+    pm: page_meta.PageMeta,
+    traf_author: str | Callable[[], str | None] | None,
+    publisher: str | None,
+    resources: Resources,
 ) -> tuple[str, ...]:
     """People from the first source that names any, in ``AUTHOR_ORDER``.
 
@@ -287,7 +291,7 @@ def choose_authors(
         "",
     )
     sources = {
-        "traf": (traf_author or "").split(";"),
+        "traf": [],  # asked for only when the declared sources before it name nobody
         "ld": pm.ld_authors,
         "byline": pm.byline_texts[:3],
         "meta": [pm.meta.get(k, "") for k in META_AUTHOR_KEYS] + [written_by],
@@ -308,6 +312,9 @@ def choose_authors(
     fallback: tuple[str, ...] = ()
     for key in AUTHOR_ORDER:
         names: list[str] = []
+        if key == "traf":
+            found = traf_author() if callable(traf_author) else traf_author
+            sources[key] = (found or "").split(";")
         for raw in sources[key]:
             words = set(_norm(raw).split())
             if _PLACEHOLDER.match(raw.strip()) or (key == "traf" and words and words <= leftovers):
@@ -386,14 +393,21 @@ def _dateline(line: str) -> bool:
 
 
 def visible_date(
-    pm: page_meta.PageMeta, within: int | None = None, updates: bool = True
+    pm: page_meta.PageMeta,
+    within: int | None = None,
+    updates: bool = True,
+    days: dict[int, str | None] | None = None,
 ) -> str | None:
     """The first full date printed around the headline, in its first ``within`` lines;
     with ``updates`` false, not one labelled as an update ("Last updated:" on its line
-    or alone on the line before)."""
+    or alone on the line before). ``days`` keeps each line's reading across calls (the
+    date rules ask several questions of the same lines; reading one is the cost)."""
     lines = pm.header_lines[:within]
+    read = {} if days is None else days
     for i, line in enumerate(lines):
-        if _dateline(line) and (day := written_date(line)):
+        if i not in read:
+            read[i] = written_date(line) if _dateline(line) else None
+        if day := read[i]:
             label = f"{lines[i - 1] if i else ''} {line}".lower()
             if updates or not _UPDATE_LABEL.search(label):
                 return day
@@ -480,9 +494,11 @@ def choose_date(
     declared ISO day it mirrors.
     """
     declared = declared_dates(pm)
-    printed = visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), updates=False)
+    days: dict[int, str | None] = {}
+    printed = visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), updates=False, days=days)
+    anywhere = visible_date(pm, days=days)
     # not htmldate's day: it may have read it off the URL itself
-    evidence = [*declared, *pm.time_dates[:1], *(d for d in (visible_date(pm),) if d)]
+    evidence = [*declared, *pm.time_dates[:1], *(d for d in (anywhere,) if d)]
     filed = url_date(url)
     if filed and evidence and not _unlike(filed, evidence):
         return filed
@@ -491,7 +507,7 @@ def choose_date(
     if traf_date and declared and _swapped(traf_date[:10], declared[0]):
         return declared[0]
     if not declared:
-        for shown in (visible_date(pm, _HEADLINE_NEAR), *pm.time_dates[:1], visible_date(pm)):
+        for shown in (visible_date(pm, _HEADLINE_NEAR, days=days), *pm.time_dates[:1], anywhere):
             if shown:
                 return shown
     for value in (traf_date, *declared):
@@ -515,7 +531,7 @@ def _run_trafilatura(tree: Any, url: str | None, recall: bool) -> Any:
     return trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
+        with_metadata=False,  # our trafilatura_meta reads the fields we use
         include_comments=False,
         include_tables=True,
         favor_recall=recall,
@@ -596,8 +612,14 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
         second = _run_trafilatura(tree, base.url, recall=True)
         if second is not None and len(second.text or "") > max(2 * len(text), SHORT_BODY // 2):
             doc, text = second, second.text or ""
+    tm = trafilatura_meta.read(tree, base.url)
     traf: dict[str, Any] = {
-        k: getattr(doc, k, None) for k in ("title", "author", "date", "sitename", "language", "url")
+        "title": tm.title,
+        "author": tm.author,
+        "date": tm.date,
+        "sitename": tm.sitename,
+        "language": getattr(doc, "language", None),
+        "url": tm.url,
     }
     publisher = choose_publisher(pm, traf["sitename"])
     url = base.url or traf["url"]
@@ -633,7 +655,9 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
         lines, second_opinion.resiliparse_text(raw), not_body, headings.get
     )
     body, removed, names, source = clean_body(lines, title, pm, captions, resources)
-    authors = choose_authors(pm, traf["author"], publisher, resources) or tuple(names)
+    authors = choose_authors(
+        pm, lambda: tm.author or trafilatura_meta.scanned_author(tree), publisher, resources
+    ) or tuple(names)
     subtitle = pm.standfirst
     if subtitle and body and _norm(body[0]) == _norm(subtitle):
         removed.append(Removed(body.pop(0), bp.SUBTITLE))
