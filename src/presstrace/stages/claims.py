@@ -841,7 +841,9 @@ def is_time(ent: Span) -> bool:
     toll rose from fourteen to 31" is no date: years are already set aside as numbers)."""
     if ent.label_ not in ("DATE", "TIME"):
         return False
-    return not all(t.like_num or t.lower_ in ("to", "or", "and", "from", "between", "-") for t in ent)
+    return not all(
+        t.like_num or t.lower_ in ("to", "or", "and", "from", "between", "-") for t in ent
+    )
 
 
 def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]:
@@ -870,10 +872,15 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             continue  # "four deadly mass shootings": a count of events, not of the dead
         if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
             about = "votes" if _near(num, set(VOTE_WORDS), width=5) else None
-        if num.head.i < num.i and num.head.pos_ == "PROPN" and q.unit is None and not (
-            num.i + 1 < len(doc)
-            and doc[num.i - 1].lower_ in (",", "and")
-            and doc[num.i + 1].lower_ in PLACE_PREPS
+        if (
+            num.head.i < num.i
+            and num.head.pos_ == "PROPN"
+            and q.unit is None
+            and not (
+                num.i + 1 < len(doc)
+                and doc[num.i - 1].lower_ in (",", "and")
+                and doc[num.i + 1].lower_ in PLACE_PREPS
+            )
         ):
             continue  # "Flight 610", "Apollo 11": part of a name
         if counted is None and q.unit is None and q.kind == "exact" and is_age_apposition(num):
@@ -924,7 +931,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     return claims
 
 
-@register("claims", 3, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+@register("claims", 4, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
 def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     return article.evolve(claims=tuple(find_claims(article, doc, resources)))
