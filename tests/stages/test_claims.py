@@ -440,3 +440,12 @@ def test_a_report_of_a_named_agency_is_the_source(resources: Resources) -> None:
     text = "In a statement, the Red Cross said 14 people died."
     (c,) = _claims(resources, text)
     assert c.source_name == "Red Cross"
+
+
+def test_a_named_body_revising_a_toll_is_the_source(resources: Resources) -> None:
+    text = "The Civil Defence Agency of Peru raised the death toll to nine on Sunday."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.source_name) == ("killed", 9, "Civil Defence Agency")
+    text = "Aftershocks have increased the death toll to nine."
+    (c,) = _claims(resources, text)
+    assert c.source_name is None

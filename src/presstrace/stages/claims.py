@@ -643,6 +643,10 @@ def _sentence_source(
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting:
             verbs.append(tok)  # the nearest first; "has reported being told ...": go on
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in TOLL_VERBS:
+            found = _toll_keeper(article, doc, tok, lex)
+            if found:
+                return found
         if tok.dep_ == "acl" and tok.lemma_.lower() in lex.reporting:
             # "the next highest country, the United Kingdom, reporting 37,542 deaths"
             noun = _phrase(doc, tok.head)
@@ -695,6 +699,23 @@ def _sentence_source(
             if found:
                 return found
     return _inverted_source(article, doc, sent, lex)
+
+
+# "The council raised the death toll to six": who revises a toll states the new figure.
+TOLL_VERBS = frozenset({"raise", "increase", "revise", "update", "lower", "put"})
+
+
+def _toll_keeper(article: Article, doc: Doc, verb: Token, lex: Lexicon) -> str | None:
+    """The named subject of a verb revising a toll ("the NDRRMC increased the death toll to
+    six"); not an unnamed cause ("aftershocks have increased the toll")."""
+    if not any(c.dep_ == "dobj" and (term(c, lex) or of_term(c, lex)) for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            phrase = _phrase(doc, child)
+            if entity_names(article.entities, phrase.start_char, phrase.end_char):
+                return resolve_group(phrase, article.entities, lex.anonymous)
+    return None
 
 
 # "In a report of X, ...", "In its statement, ...": documents whose author makes the claim.
