@@ -449,3 +449,9 @@ def test_a_named_body_revising_a_toll_is_the_source(resources: Resources) -> Non
     text = "Aftershocks have increased the death toll to nine."
     (c,) = _claims(resources, text)
     assert c.source_name is None
+
+
+def test_an_outlet_relaying_what_someone_said_names_that_speaker(resources: Resources) -> None:
+    text = "The clinic treated 25 injured people on Monday, the Daily Star reported the mayor said."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.source_name) == ("injured", 25, "mayor")

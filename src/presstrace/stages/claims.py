@@ -668,6 +668,9 @@ def _sentence_source(
     for verb in verbs:
         if verb.lemma_.lower() in NOT_BY_OBJECT and _via_object(num, verb):
             continue  # "his lawyers posted US$2 million bond": no statement
+        relayed = _relayed_speaker(article, doc, verb, num, lex)
+        if relayed:
+            return relayed
         agents = [
             gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"
         ]
@@ -699,6 +702,27 @@ def _sentence_source(
             if found:
                 return found
     return _inverted_source(article, doc, sent, lex)
+
+
+def _relayed_speaker(
+    article: Article, doc: Doc, verb: Token, num: Token, lex: Lexicon
+) -> str | None:
+    """ "..., CNN reported the governor said": the outlet relays what the governor said, so
+    the governor makes the claim (a second reporting verb after the figure, with a subject)."""
+    for inner in verb.children:
+        if (
+            inner.dep_ != "ccomp"
+            or inner.i < num.i
+            or inner.lemma_.lower() not in lex.reporting
+            or inner.left_edge.i <= num.i <= inner.right_edge.i
+        ):
+            continue
+        for child in inner.children:
+            if child.dep_ == "nsubj":
+                found = resolve_group(_phrase(doc, child), article.entities, lex.anonymous)
+                if found:
+                    return found
+    return None
 
 
 # "The council raised the death toll to six": who revises a toll states the new figure.
