@@ -209,3 +209,12 @@ def test_plural_title_is_shared_by_joined_names(resources: Resources) -> None:
     text = "Senators Maria Lopez and Daniel Hart voted against the bill."
     people = {e.name: e.role for e in _run(resources, text).entities if e.label == "PERSON"}
     assert people.get("Maria Lopez") == people.get("Daniel Hart") == "Senators"
+
+
+def test_an_org_naming_where_a_person_is_from_is_a_place(resources: Resources) -> None:
+    text = "Fire broke out in England. Police later questioned a 40-year-old Gloucester woman."
+    art = _run(resources, text)
+    glos = [e for e in art.entities if e.text == "Gloucester"]
+    assert glos and glos[0].label == "PLACE"
+    info = place_info(glos[0].place_id or "", resources)
+    assert info is not None and info.country == "GB"

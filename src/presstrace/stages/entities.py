@@ -402,6 +402,7 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
     US states: "Pasadena, California" is the Californian Pasadena."""
     gaz = gazetteer(resources)
     placed = placed_names(doc, mentions, resources)
+    people = frozenset(resources.data_lines("person_nouns.txt"))
     for m in mentions:
         if m.label == "PERSON" and m.end - m.start == 1 and doc[m.start].text in placed:
             m.label = "PLACE"
@@ -413,6 +414,8 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             m.label in RELABELLABLE and is_known_place(name, resources)
         ):
             m.label = "PLACE"
+        elif m.label == "ORG" and _modifies_person(doc, m, people) and gaz.candidates(name):
+            m.label = "PLACE"  # "a 36-year-old Cheltenham man": where he is from
     pending = [m for m in mentions if m.label in ("PLACE", CUED)]
     countries: set[str] = set()
     states: set[str] = set()
@@ -453,6 +456,18 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         place = gaz.resolve(m_text(doc, m), countries, states)
         if place is not None and place.kind == "city" and place.country in countries:
             m.label, m.place_id, m.name = "PLACE", place.id, place.name
+
+
+def _modifies_person(doc: Doc, m: Mention, people: frozenset[str]) -> bool:
+    """A one-word name right before a noun for a person ("a Cheltenham man")."""
+    after = doc[m.end] if m.end < len(doc) else None
+    return (
+        m.end - m.start == 1
+        and after is not None
+        and after.lemma_.lower() in people
+        and after.is_lower
+        and (m.start == 0 or doc[m.start - 1].pos_ in ("DET", "ADJ", "NUM", "PUNCT"))
+    )
 
 
 LIST_GLUE = frozenset({",", "and"})
