@@ -3,8 +3,9 @@
 The article texts stay in ``../shared``; this joins them with our labels. ``dev`` is the 40
 articles the stages were tuned on; each held-out split was labelled before the system was run
 on it, so in-sample and unseen figures stay apart. ``heldout`` (20 later articles) and then
-``heldout2`` (20 more, a seeded sample) were in turn read for errors while tuning; ``heldout3``
-(20 more, labelled blind while heldout2's errors were being read) is only measured.
+``heldout2`` (20 more, a seeded sample) and ``heldout3`` (20 more, labelled blind while
+heldout2's errors were being read) were in turn read for errors while tuning; ``heldout4`` is
+being labelled blind to take their place.
 """
 
 from __future__ import annotations

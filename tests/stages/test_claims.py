@@ -396,3 +396,62 @@ def test_one_of_them_is_a_count_but_one_of_the_is_not(resources: Resources) -> N
     assert [(c.about, c.value_low, c.value_high) for c in found] == [("killed", 1, 1)]
     text = "It was one of the deadliest fires in the city's history."
     assert _claims(resources, text) == []
+
+
+def test_magnitudes_weights_and_definitional_thresholds_are_not_claims(
+    resources: Resources,
+) -> None:
+    text = (
+        "A magnitude 5.8 earthquake shook the valley. The 6.1-magnitude tremor killed two people."
+    )
+    assert [(c.about, c.value_low) for c in _claims(resources, text)] == [("killed", 2)]
+    text = "The rescued dog weighed 40 pounds (18 kg) when it was found."
+    assert _claims(resources, text) == []
+    text = "The survey counts incidents where four or more people are injured as major."
+    assert _claims(resources, text) == []
+
+
+def test_a_scale_word_after_a_word_range_counts_for_both_ends(resources: Resources) -> None:
+    text = "The museum's director put the painting's value at three to four million US dollars."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.value_high, c.unit) == ("money", 3e6, 4e6, "USD")
+
+
+def test_a_count_broken_down_by_place_keeps_its_event(resources: Resources) -> None:
+    text = "The agency counted 12 injured people in Northfield, 9 in Easton and four in Weston."
+    found = _claims(resources, text)
+    assert [(c.about, c.value_low) for c in found] == [
+        ("injured", 12),
+        ("injured", 9),
+        ("injured", 4),
+    ]
+
+
+def test_relocated_residents_are_displaced(resources: Resources) -> None:
+    text = "Over 3,000 residents near the volcano have been relocated to other towns."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.value_high) == ("displaced", 3000, None)
+
+
+def test_a_report_of_a_named_agency_is_the_source(resources: Resources) -> None:
+    text = "In a situational report of the Red Cross, the storm damaged 30 houses in the town."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.source_name) == ("homes", 30, "Red Cross")
+    text = "In a statement, the Red Cross said 14 people died."
+    (c,) = _claims(resources, text)
+    assert c.source_name == "Red Cross"
+
+
+def test_a_named_body_revising_a_toll_is_the_source(resources: Resources) -> None:
+    text = "The Civil Defence Agency of Peru raised the death toll to nine on Sunday."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.source_name) == ("killed", 9, "Civil Defence Agency")
+    text = "Aftershocks have increased the death toll to nine."
+    (c,) = _claims(resources, text)
+    assert c.source_name is None
+
+
+def test_an_outlet_relaying_what_someone_said_names_that_speaker(resources: Resources) -> None:
+    text = "The clinic treated 25 injured people on Monday, the Daily Star reported the mayor said."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.source_name) == ("injured", 25, "mayor")

@@ -4,6 +4,7 @@ from presstrace import Resources
 from presstrace.records import Article
 from presstrace.stages.entities import (
     Mention,
+    assign_roles,
     bare,
     entities,
     placed_names,
@@ -173,3 +174,47 @@ def test_place_opening_a_title_is_a_place(resources: Resources) -> None:
 def test_text_without_names_has_no_entities(resources: Resources) -> None:
     found = _run(resources, "it rained and then it stopped.").entities
     assert [e for e in found if e.label != "DATE"] == []
+
+
+def _places(resources: Resources, text: str) -> dict[str, str | None]:
+    return {e.text: e.place_id for e in _run(resources, text).entities if e.label == "PLACE"}
+
+
+def test_the_state_of_a_name_is_the_us_state(resources: Resources) -> None:
+    places = _places(resources, "A group sued the state of Georgia over the new voting law.")
+    georgia = place_info(places.get("Georgia") or "", resources)
+    assert georgia is not None and (georgia.kind, georgia.country) == ("state", "US")
+
+
+def test_a_town_written_with_city_resolves_in_the_articles_country(resources: Resources) -> None:
+    text = "Floods hit the Philippines on Monday, 30 km north of Surigao City."
+    surigao = place_info(_places(resources, text).get("Surigao City") or "", resources)
+    assert surigao is not None and (surigao.kind, surigao.country) == ("city", "PH")
+
+
+def test_a_name_the_model_took_for_a_place_described_as_a_person(resources: Resources) -> None:
+    doc = resources.nlp(
+        "Oliver Fenwick, chief executive of the museum, said the vase was priceless."
+    )
+    guessed = Mention(0, 2, "GPE")
+    assign_roles(doc, [guessed], resources)
+    assert (guessed.label, guessed.role) == ("PERSON", "chief executive of the museum")
+    doc = resources.nlp("Paris, the capital of France, hosted the games.")
+    city = Mention(0, 1, "GPE")
+    assign_roles(doc, [city], resources)
+    assert city.label == "GPE"
+
+
+def test_plural_title_is_shared_by_joined_names(resources: Resources) -> None:
+    text = "Senators Maria Lopez and Daniel Hart voted against the bill."
+    people = {e.name: e.role for e in _run(resources, text).entities if e.label == "PERSON"}
+    assert people.get("Maria Lopez") == people.get("Daniel Hart") == "Senators"
+
+
+def test_an_org_naming_where_a_person_is_from_is_a_place(resources: Resources) -> None:
+    text = "Fire broke out in England. Police later questioned a 40-year-old Gloucester woman."
+    art = _run(resources, text)
+    glos = [e for e in art.entities if e.text == "Gloucester"]
+    assert glos and glos[0].label == "PLACE"
+    info = place_info(glos[0].place_id or "", resources)
+    assert info is not None and info.country == "GB"

@@ -183,3 +183,12 @@ def test_currency_after_vague_amounts_and_abbreviated_names(light_resources: Res
     text = "fines of nearly half a million US dollars and a two million US dollar bond"
     found = [(q.low, q.high, q.unit) for q in find_quantities(text, light_resources)]
     assert found == [(0, 500_000, "USD"), (2_000_000, 2_000_000, "USD")]
+
+
+def test_a_scale_word_ends_a_word_range(light_resources: Resources) -> None:
+    assert _one(light_resources, "It cost two to three million dollars.")[:3] == (
+        "two to three million dollars",
+        2e6,
+        3e6,
+    )
+    assert _one(light_resources, "Two or three hundred came.")[1:3] == (200, 300)

@@ -87,3 +87,10 @@ def test_a_world_city_beats_a_small_local_namesake() -> None:
     gaz.add(Place("6", "Oregano", "CU", "city", 3.0, 3.0, 60_000))
     found = gaz.resolve("Oregano", countries={"US"})
     assert found is not None and found.id == "5"
+
+
+def test_okina_and_hyphens_are_ignored_in_lookups(light_resources: Resources) -> None:
+    hawaii = resolve_place("Hawaiʻi", light_resources)
+    assert hawaii is not None and hawaii.kind == "state"
+    us = resolve_place("United-States", light_resources)
+    assert us is not None and us.kind == "country" and us.country == "US"

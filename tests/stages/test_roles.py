@@ -197,3 +197,29 @@ def test_bracketed_abbreviation_after_a_title_with_a_tail(resources: Resources) 
 def test_modifier_after_a_possessive_stays_in_the_title(resources: Resources) -> None:
     text = "Police raided the shop and arrested its alleged owner Tom Reeve on Sunday."
     assert _role(resources, text, "Tom Reeve") == "alleged owner"
+
+
+def test_an_office_of_a_department_before_the_name(resources: Resources) -> None:
+    text = "The mayor spoke first.\n\nSecretary of Justice Marta Ruiz Ortega said nothing."
+    assert _role(resources, text, "Marta Ruiz") == "Secretary of Justice"
+    text = "A spokesperson for President Anna Berg declined to comment."
+    assert _role(resources, text, "Anna Berg") == "President"
+
+
+def test_a_peerage_title_in_apposition_is_skipped(resources: Resources) -> None:
+    text = "Alan Brodie, Lord Kinross, the Lord President of the court, read the ruling."
+    assert _role(resources, text, "Alan Brodie") == "Lord President of the court"
+
+
+def test_slashes_noun_modifiers_and_role_nouns_tagged_as_verbs(resources: Resources) -> None:
+    text = "The band toured with singer/guitarist Tom Reed in the spring."
+    assert _role(resources, text, "Tom Reed") == "singer/guitarist"
+    text = "Amateur researcher and systems engineer Kenji Mori of Osaka found the records."
+    assert _role(resources, text, "Kenji Mori") == "Amateur researcher and systems engineer"
+
+
+def test_groups_and_family_relations_are_not_roles(resources: Resources) -> None:
+    text = "According to police and county officials, Petrov was driving too fast."
+    assert _role(resources, text, "Petrov") is None
+    text = "The test was negative for First Family and Senior Advisors Paul Grant and Lisa Grant."
+    assert _role(resources, text, "Paul Grant") == "Senior Advisors"

@@ -8,9 +8,9 @@ from __future__ import annotations
 from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F401
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "entities.v4",
+    "entities.v5",
     "quotes.v4",
-    "claims.v3",
+    "claims.v4",
     "conflicts.v1",
     "flags.v1",
     "fingerprint.v1",

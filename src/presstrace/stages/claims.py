@@ -459,6 +459,18 @@ def shares_list(before: Token, num: Token, figures: frozenset[int]) -> bool:
     return not any(t.lower_ in CLAUSE_BREAK or t.i in figures for t in between)
 
 
+PLACE_PREPS = frozenset({"in", "at", "from"})
+
+
+def by_place(before: Token, num: Token, figures: frozenset[int]) -> bool:
+    """Whether a bare ``num`` breaks the count of ``before`` down by place: "21 injured in
+    A, 36 in B and seven in C" (a comma or "and" before it, "in"/"at" after it)."""
+    doc = num.doc
+    if num.i + 1 >= num.sent.end or not shares_list(before, num, figures):
+        return False
+    return doc[num.i - 1].lower_ in (",", "and") and doc[num.i + 1].lower_ in PLACE_PREPS
+
+
 VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots"})
 
 
@@ -495,7 +507,16 @@ def resolve_group(
                 return e.name  # "the director of X, Dr Y" -> Y
     stem = root.lemma_.lower()
     if stem in anonymous or root.lower_ in anonymous:
-        return None  # "Reports said" (capitalised at the start of a sentence)
+        # "the situational report of NDRRMC", "a BBC report": whoever the report is of
+        named = [
+            e.name
+            for e in entities
+            if np.start_char <= e.start
+            and e.end <= np.end_char
+            and e.label in ("PERSON", "ORG")
+            and (e.end <= root.idx or _of_phrase(root, e.start))
+        ]
+        return named[0] if named else None  # "Reports said": nobody named
     if root.pos_ == "NUM" or root.like_num:
         return None  # "33 were reported ...": the subject is another figure
     if root.pos_ == "PROPN":
@@ -514,6 +535,16 @@ def resolve_group(
         best = min(orgs, key=lambda e: abs(e.start - np.start_char))
         return best.name
     return compact_phrase(root)
+
+
+def _of_phrase(root: Token, start: int) -> bool:
+    """Whether the character ``start`` lies in an "of"/"by"/"from" phrase of ``root``."""
+    return any(
+        c.dep_ in ("prep", "agent")
+        and c.lower_ in ("of", "by", "from")
+        and c.idx < start <= c.right_edge.idx
+        for c in root.children
+    )
 
 
 def compact_phrase(root: Token) -> str | None:
@@ -596,6 +627,14 @@ def _sentence_source(
                 found = resolve_group(_phrase(doc, objs[0]), article.entities, lex.anonymous)
                 if found:
                     return found
+    for tok in sent:  # "In a situational report of NDRRMC, ...": a document as attribution
+        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.i == sent.root.i:
+            objs = [t for t in tok.children if t.dep_ == "pobj" and t.lemma_.lower() in DOCUMENTS]
+            after = objs[0].right_edge.i + 1 if objs else sent.end
+            if after < sent.end and doc[after].text == ",":
+                phrase = _phrase(doc, objs[0])
+                if entity_names(article.entities, phrase.start_char, phrase.end_char):
+                    return resolve_group(phrase, article.entities, lex.anonymous)
     verbs = []
     tok = num
     for _ in range(MAX_CLIMB + 2):
@@ -604,6 +643,10 @@ def _sentence_source(
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting:
             verbs.append(tok)  # the nearest first; "has reported being told ...": go on
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in TOLL_VERBS:
+            found = _toll_keeper(article, doc, tok, lex)
+            if found:
+                return found
         if tok.dep_ == "acl" and tok.lemma_.lower() in lex.reporting:
             # "the next highest country, the United Kingdom, reporting 37,542 deaths"
             noun = _phrase(doc, tok.head)
@@ -625,6 +668,9 @@ def _sentence_source(
     for verb in verbs:
         if verb.lemma_.lower() in NOT_BY_OBJECT and _via_object(num, verb):
             continue  # "his lawyers posted US$2 million bond": no statement
+        relayed = _relayed_speaker(article, doc, verb, num, lex)
+        if relayed:
+            return relayed
         agents = [
             gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"
         ]
@@ -658,6 +704,46 @@ def _sentence_source(
     return _inverted_source(article, doc, sent, lex)
 
 
+def _relayed_speaker(
+    article: Article, doc: Doc, verb: Token, num: Token, lex: Lexicon
+) -> str | None:
+    """ "..., CNN reported the governor said": the outlet relays what the governor said, so
+    the governor makes the claim (a second reporting verb after the figure, with a subject)."""
+    for inner in verb.children:
+        if (
+            inner.dep_ != "ccomp"
+            or inner.i < num.i
+            or inner.lemma_.lower() not in lex.reporting
+            or inner.left_edge.i <= num.i <= inner.right_edge.i
+        ):
+            continue
+        for child in inner.children:
+            if child.dep_ == "nsubj":
+                found = resolve_group(_phrase(doc, child), article.entities, lex.anonymous)
+                if found:
+                    return found
+    return None
+
+
+# "The council raised the death toll to six": who revises a toll states the new figure.
+TOLL_VERBS = frozenset({"raise", "increase", "revise", "update", "lower", "put"})
+
+
+def _toll_keeper(article: Article, doc: Doc, verb: Token, lex: Lexicon) -> str | None:
+    """The named subject of a verb revising a toll ("the NDRRMC increased the death toll to
+    six"); not an unnamed cause ("aftershocks have increased the toll")."""
+    if not any(c.dep_ == "dobj" and (term(c, lex) or of_term(c, lex)) for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            phrase = _phrase(doc, child)
+            if entity_names(article.entities, phrase.start_char, phrase.end_char):
+                return resolve_group(phrase, article.entities, lex.anonymous)
+    return None
+
+
+# "In a report of X, ...", "In its statement, ...": documents whose author makes the claim.
+DOCUMENTS = frozenset({"report", "statement", "bulletin", "release", "update", "briefing"})
 INVERTED_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 
 
@@ -724,10 +810,37 @@ def is_setting(counted: Token) -> bool:
     return any(c.dep_ == "nummod" for c in prep.head.children)
 
 
+# "magnitude 6.3", "a 6.3-magnitude quake": the strength of an event, no count.
+MAGNITUDE = re.compile(r"\bmagnitude\s+(?:of\s+)?$", re.IGNORECASE)
+MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b", re.IGNORECASE)
+# "weighed 82 pounds": a weight, not money, though the word names a currency.
+WEIGHED = re.compile(r"\bweigh\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+WEIGHT_UNITS = frozenset({"GBP"})
+
+
+def is_measure_of_no_count(text: str, q: Quantity) -> bool:
+    """A quake's magnitude or a weight in pounds: figures no claim counts."""
+    before = text[max(0, q.start - 30) : q.start]
+    if MAGNITUDE.search(before) or MAGNITUDE_AFTER.match(text, q.end):
+        return True
+    return q.unit in WEIGHT_UNITS and bool(WEIGHED.search(before))
+
+
+# "events where four or more people are killed": a threshold in a definition.
+THRESHOLD = re.compile(r"\s+or\s+(?:more|fewer|less)\b", re.IGNORECASE)
+DEFINING = re.compile(
+    r"\b(?:where|when|whenever|if|in\s+which|defined\s+as|defines?\s+\w+\s+as)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_hypothetical(text: str, q: Quantity) -> bool:
-    """A figure the text imagines ("even one percent ... would") or the price of one unit."""
+    """A figure the text imagines ("even one percent ... would"), a threshold a definition
+    sets ("events where four or more people are killed") or the price of one unit."""
     before = text[max(0, q.start - 80) : q.start]
     if EVEN_BEFORE.search(before):
+        return True
+    if THRESHOLD.match(text, q.end) and DEFINING.search(before):
         return True
     return q.unit is not None and q.unit != "%" and bool(UNIT_PRICE.search(before))
 
@@ -773,7 +886,9 @@ def is_time(ent: Span) -> bool:
     toll rose from fourteen to 31" is no date: years are already set aside as numbers)."""
     if ent.label_ not in ("DATE", "TIME"):
         return False
-    return not all(t.like_num or t.lower_ in ("to", "and", "from", "between", "-") for t in ent)
+    return not all(
+        t.like_num or t.lower_ in ("to", "or", "and", "from", "between", "-") for t in ent
+    )
 
 
 def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]:
@@ -789,7 +904,11 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             article.text, q.end
         ):
             continue  # "one of its dams": a figure of speech, not a count ("one of them died" is)
-        if is_rate(article.text, q) or is_hypothetical(article.text, q):
+        if (
+            is_rate(article.text, q)
+            or is_hypothetical(article.text, q)
+            or is_measure_of_no_count(article.text, q)
+        ):
             continue
         about, num, counted = about_of(doc, q, lex)
         if counted is not None and is_setting(counted):
@@ -798,7 +917,16 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             continue  # "four deadly mass shootings": a count of events, not of the dead
         if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
             about = "votes" if _near(num, set(VOTE_WORDS), width=5) else None
-        if num.head.i < num.i and num.head.pos_ == "PROPN" and q.unit is None:
+        if (
+            num.head.i < num.i
+            and num.head.pos_ == "PROPN"
+            and q.unit is None
+            and not (
+                num.i + 1 < len(doc)
+                and doc[num.i - 1].lower_ in (",", "and")
+                and doc[num.i + 1].lower_ in PLACE_PREPS
+            )
+        ):
             continue  # "Flight 610", "Apollo 11": part of a name
         if counted is None and q.unit is None and q.kind == "exact" and is_age_apposition(num):
             continue
@@ -809,9 +937,15 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if about in EVENTS:
             events.update({t.i: about for t in (num, counted) if t is not None})
     shares: list[Token] = []  # figures already read as vote shares
+    last_event: tuple[Token, str] | None = None  # the latest figure placed as an event
     for q, about, num, counted in found:
         if about is None and q.unit is None:
             about = listed_event(num, counted, events, lex, figures)
+        if about is None and q.unit is None and counted is None and last_event is not None:
+            if by_place(last_event[0], num, figures):
+                about = last_event[1]  # "21 injured in A, 36 in B and seven in C"
+        if about in EVENTS:
+            last_event = (num, about)
         if about == "percent" and shares and shares_list(shares[-1], num, figures):
             about = "vote share"  # "52% voted to leave and 48% to stay"
         if about == "vote share":
@@ -842,7 +976,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     return claims
 
 
-@register("claims", 3, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+@register("claims", 4, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
 def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     return article.evolve(claims=tuple(find_claims(article, doc, resources)))

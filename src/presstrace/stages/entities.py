@@ -236,11 +236,29 @@ def described_people(doc: Doc, mentions: list[Mention], resources: Resources) ->
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def assign_roles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
     lex = roles_mod.lexicon(resources)
+    gaz = gazetteer(resources)
     for m in mentions:
         if m.label == "PERSON":
             m.role = roles_mod.find_role(doc, m.start, m.end, True, lex)
+        elif m.label in PLACE_GUESSES and m.end - m.start in (2, 3):
+            # "Dominic Hare, chief executive of the palace": a name the model took for a
+            # place, unknown to the gazetteer, described the way people are
+            toks = doc[m.start : m.end]
+            words = [t.text for t in toks]
+            role = roles_mod.find_role(doc, m.start, m.end, True, lex)
+            if (
+                role
+                and all(t.pos_ == "PROPN" and t.is_title for t in toks)
+                and not gaz.candidates(bare(toks.text), alternates=True)
+                and not any(gaz.candidates(w) for w in words)
+                and not roles_mod.has_org_word(words, lex)
+            ):
+                m.label, m.role = "PERSON", role
         elif m.label == "ORG":
             words = [t.text for t in doc[m.start : m.end]]
             as_person = roles_mod.find_role(doc, m.start, m.end, True, lex)
@@ -254,6 +272,28 @@ def assign_roles(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
                 m.label, m.role = "PERSON", as_person
             else:
                 m.role = roles_mod.find_role(doc, m.start, m.end, False, lex)
+
+
+def share_plural_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
+    """ "Senior Advisors Jared Kushner and Ivanka Trump": a plural title before names joined
+    by "and" or commas is each one's role."""
+    lex = roles_mod.lexicon(resources)
+    people = [m for m in mentions if m.label == "PERSON"]
+    for a, b in zip(people, people[1:], strict=False):
+        gap = doc[a.end : b.start]
+        if b.role or not a.role or not 0 < len(gap) <= 2:
+            continue
+        if not all(t.lower_ in LIST_GLUE for t in gap):
+            continue
+        last = doc[a.start - 1] if a.start > 0 else None
+        plural = last is not None and (
+            last.tag_ in ("NNS", "NNPS")
+            or (last.lower_.endswith("s") and last.lower_[:-1] in lex.nouns)
+        )
+        if not plural:
+            continue
+        if roles_mod.title_before(doc, a.start, lex) == a.role:
+            b.role = a.role
 
 
 def corefer_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -362,6 +402,7 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
     US states: "Pasadena, California" is the Californian Pasadena."""
     gaz = gazetteer(resources)
     placed = placed_names(doc, mentions, resources)
+    people = frozenset(resources.data_lines("person_nouns.txt"))
     for m in mentions:
         if m.label == "PERSON" and m.end - m.start == 1 and doc[m.start].text in placed:
             m.label = "PLACE"
@@ -373,6 +414,8 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             m.label in RELABELLABLE and is_known_place(name, resources)
         ):
             m.label = "PLACE"
+        elif m.label == "ORG" and _modifies_person(doc, m, people) and gaz.candidates(name):
+            m.label = "PLACE"  # "a 36-year-old Cheltenham man": where he is from
     pending = [m for m in mentions if m.label in ("PLACE", CUED)]
     countries: set[str] = set()
     states: set[str] = set()
@@ -383,6 +426,14 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         progress, left = False, []
         for m in pending:
             place = gaz.resolve(bare(m_text(doc, m)), countries, states)
+            if m.start >= 2 and doc[m.start - 2 : m.start].text.lower() in STATE_OF:
+                # "the state of Montana": the US state, not a town elsewhere of that name
+                us = [
+                    p
+                    for p in gaz.candidates(bare(m_text(doc, m)))
+                    if p.kind == "state" and p.country == "US"
+                ]
+                place = us[0] if len(us) == 1 else place
             if place is None:
                 left.append(m)
                 continue
@@ -407,7 +458,20 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             m.label, m.place_id, m.name = "PLACE", place.id, place.name
 
 
+def _modifies_person(doc: Doc, m: Mention, people: frozenset[str]) -> bool:
+    """A one-word name right before a noun for a person ("a Cheltenham man")."""
+    after = doc[m.end] if m.end < len(doc) else None
+    return (
+        m.end - m.start == 1
+        and after is not None
+        and after.lemma_.lower() in people
+        and after.is_lower
+        and (m.start == 0 or doc[m.start - 1].pos_ in ("DET", "ADJ", "NUM", "PUNCT"))
+    )
+
+
 LIST_GLUE = frozenset({",", "and"})
+STATE_OF = frozenset({"state of"})
 
 
 def _next_to(doc: Doc, a: Mention, b: Mention) -> bool:
@@ -493,6 +557,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     strip_titles(doc, mentions, resources)
     mentions = described_people(doc, mentions, resources)
     assign_roles(doc, mentions, resources)
+    share_plural_titles(doc, mentions, resources)
     mentions = corefer_people(doc, mentions)
     mentions = split_lists(doc, mentions, resources)
     mentions = cued_places(doc, mentions, resources)
@@ -505,7 +570,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     return mentions
 
 
-@register("entities", 4, requires={"doc"}, provides={"entities"}, english_only=True)
+@register("entities", 5, requires={"doc"}, provides={"entities"}, english_only=True)
 def entities(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     found = []

@@ -78,7 +78,7 @@ def patterns(resources: Resources) -> Patterns:
         rf"(?:between\s+(?P<bcur>{sym})?\s?(?P<b1>{num}){PCT1}\s+and\s+(?:{sym})?\s?(?P<b2>{num})"
         rf"|from\s+(?P<f1>{num}){PCT1}\s+to\s+(?P<f2>{num})"
         rf"|(?P<r1>{digits}){PCT1}\s?(?:-|–|to)\s?(?P<r2>{digits}){scale}"
-        rf"|(?P<w1>{word})\s+(?:to|or)\s+(?P<w2>{word})\b"
+        rf"|(?P<w1>{word})\s+(?:to|or)\s+(?P<w2>(?:{word})(?:\s+(?:hundred|thousand|million|billion))?)\b"
         rf"|(?P<num>{num}))"
         rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
         rf"(?:\s(?:(?-i:[A-Z][a-z]+|[A-Z]{{2,3}})\s)?(?P<curw>{_alt(cur_words)})\b)?",
@@ -284,6 +284,11 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
         scale = re.search(r"(thousand|million|billion|mn|bn|m|k)\s*$", b.strip().lower())
         if low is not None and high is not None and scale and not re.search(r"[a-z]", a):
             low *= SCALES[scale.group(1)]  # "between $300 and 400 billion"
+        elif low is not None and high is not None and m.group("w2"):
+            # "five to six million": the scale word of the second figure counts for both
+            said = re.search(r"\s(hundred|thousand|million|billion)$", m.group("w2").lower())
+            if said and not re.search(r"hundred|thousand|million|billion", a.lower()):
+                low *= words[said.group(1)][0]
         if low is None or high is None or low >= high:
             return None  # "3-1" is a score, not a range
         kind = "range"

@@ -91,6 +91,14 @@ class Gazetteer:
         ``countries`` (ISO codes) and ``states`` (US state codes) are where the article
         already places itself; they pick among same-named places."""
         found = self.candidates(name, alternates)
+        if not found and key(name).endswith(" city"):
+            # "Tandag City", "Kidapawan City": a town the gazetteer holds without "City",
+            # taken only in a country the article is already in
+            found = [
+                p
+                for p in self.candidates(name.rstrip()[: -len(" city")], alternates)
+                if p.kind == "city" and p.country in set(countries)
+            ]
         if not found:
             return None
         if len(found) == 1:
@@ -123,8 +131,9 @@ class Gazetteer:
 
 def key(name: str) -> str:
     """Lookup key: case-folded, accents and curly apostrophes dropped, a leading 'the' too."""
-    plain = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = unicodedata.normalize("NFKD", name.replace("’", "'").replace("-", " "))
+    # "Nukuʻalofa": the okina and other letter-like apostrophes are dropped like accents
+    plain = "".join(c for c in plain if not unicodedata.combining(c) and c not in "ʻʼ‘")
     k = " ".join(plain.split()).casefold()
     return k[4:] if k.startswith("the ") else k
 

@@ -47,6 +47,7 @@ LEADING_DROP = {
 # "One activist, Nur Khan Liton," (but "one of the organisers" keeps its "one").
 LEADING_SKIP = {"also", "previously", "formerly", "currently", "now", "once", "one"}
 CONNECTORS = {"of", "for", "and", "to"}
+PEERAGES = {"Lord", "Lady", "Baron", "Baroness", "Earl", "Viscount", "Sir", "Dame"}
 BOUNDARY = {",", ";", ":", "(", ")", "“", "”", '"', ".", "!", "?", "—", "–"}
 NUMERIC_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 ORDINAL_TITLES = {"first", "second", "third"}
@@ -58,6 +59,7 @@ class Lexicon:
     verbs: dict[str, str]
     org_words: frozenset[str]
     honorifics: frozenset[str]
+    family: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -69,6 +71,7 @@ def lexicon(resources: Resources) -> Lexicon:
             verbs,
             frozenset(w.lower() for w in resources.data_lines("org_words.txt")),
             frozenset(resources.data_lines("honorifics.txt")),
+            frozenset(w.lower() for w in resources.data_lines("family_nouns.txt")),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -194,7 +197,19 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             inside |= {i, i - 1, i - 2}  # "Organisation of Islamic Cooperation (OIC) head"
             i -= 3
             continue
-        if t.lower_ in CONNECTORS and t.lower_ != "and" and is_role_word(doc[i + 1], lex):
+        office = (  # "Secretary of Justice X": a capitalised office of a department
+            t.lower_ == "of"
+            and i > 0
+            and i + 1 == start - 1
+            and doc[i - 1].is_title
+            and is_role_word(doc[i - 1], lex)
+        )
+        if (
+            t.lower_ in CONNECTORS
+            and t.lower_ != "and"
+            and is_role_word(doc[i + 1], lex)
+            and not office
+        ):
             break  # "spokesperson for President X": the title after "for" is X's own
         if (
             t.lower_ == "and"
@@ -218,8 +233,27 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             pass  # "of pioneering oceanographer X", "by retired judge X", "its alleged operator"
         elif t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
             pass
+        elif (
+            t.pos_ == "VERB"
+            and t.is_lower
+            and (i + 1 == start or i + 1 in inside)
+            and is_role_word(t, lex)
+            and i > 0
+            and doc[i - 1].pos_ in ("NOUN", "ADJ", "CCONJ", "DET")
+        ):
+            pass  # "systems engineer Yutaka Iwasaki": a role noun the tagger took for a verb
+        elif t.pos_ == "NOUN" and t.is_lower and i + 1 in inside and is_role_word(doc[i + 1], lex):
+            pass  # "systems engineer", "software developer": what the role works on
         elif t.text == "-" and i > 0 and not t.whitespace_ and not doc[i - 1].whitespace_:
             pass  # "then-new owner", "ex-UK Prime Minister"
+        elif (
+            t.text == "/"
+            and i > 0
+            and not t.whitespace_
+            and not doc[i - 1].whitespace_
+            and is_role_word(doc[i - 1], lex)
+        ):
+            pass  # "singer/guitarist X": two roles joined by a slash
         elif i + 1 < start and doc[i + 1].text == "-" and not t.whitespace_ and i + 1 in inside:
             pass  # the word before such a hyphen
         elif t.text == "," and _in_list(doc, i, inside, lex):
@@ -249,6 +283,10 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
         if owner is None or owner.pos_ != "NOUN" or not owner.is_lower:
             return None
         first -= 2  # "the county's Police and Crime Commissioner X": whose commissioner
+    for k in range(first, start - 1):
+        if doc[k].lower_ == "and" and any(doc[j].lower_ in lex.family for j in range(first, k)):
+            first = k + 1  # "First Family and Senior Advisors X": the relation is no role
+            break
     role = _text(doc, first, start)
     return role or None
 
@@ -345,6 +383,9 @@ def apposition_before(doc: Doc, start: int, person: bool, lex: Lexicon) -> str |
     seg = _skip_lead(doc, seg, stop)
     if not _segment_ok(doc, seg, stop, person, lex):
         return None
+    first_role = next((t for t in doc[seg:stop] if is_role_word(t, lex)), None)
+    if person and first_role is not None and first_role.tag_ == "NNS":
+        return None  # "According to police and county officials, X": a group, no description
     return _text(doc, seg, start - 1) or None
 
 
@@ -356,6 +397,17 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
         return None  # "by Quirin, Redouane, and an unidentified third officer": a list
     first = _skip_lead(doc, end + 1, _right_segment(doc, end + 1))
     seg_end = _right_segment(doc, first)
+    if (
+        person
+        and doc[first].text in PEERAGES
+        and seg_end + 1 < len(doc)
+        and doc[seg_end].text == ","
+        and all(t.is_title for t in doc[first:seg_end])
+    ):
+        # "Colin Sutherland, Lord Carloway, the Lord President of the court": the peerage
+        # title is another name; the description after it is the role
+        first = _skip_lead(doc, seg_end + 1, _right_segment(doc, seg_end + 1))
+        seg_end = _right_segment(doc, first)
     closing = (",", ".", ";", "—", "–", ")", "who", "which", "whose", "and")
     closed = seg_end < len(doc) and doc[seg_end].lower_ in closing
     if (
