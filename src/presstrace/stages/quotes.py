@@ -27,6 +27,7 @@ from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, wo
 from .direct_quotes import direct_quote
 from .quote_marks import Quoted, find_quoted, top_level
 from .quote_model import QuoteModel, predict, quote_model
+from .report_bounds import cut_second_report, trim_object
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 from .viewpoints import viewpoints
 
@@ -356,6 +357,8 @@ def find_quotes(
     views = list(viewpoints(ctx))
     for c in others:
         _drop_cue_prep(c, ctx)
+        cut_second_report(c, ctx)
+        trim_object(c, ctx)
     for c in others + views:
         if c in turns:
             pass
@@ -573,7 +576,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 4, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 5, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)
