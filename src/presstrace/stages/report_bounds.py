@@ -17,7 +17,7 @@ from .attribution import Candidate, Context, strip_edges
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_MARKS = frozenset("“”\"«»„‘")
+_MARKS = frozenset('“”"«»„‘')
 _ADJUNCT_PREPS = frozenset({"at", "during"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _TAIL_WORDS = frozenset({"and", "but", "while", "whereas", "though", "although", "however"})
