@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 _MARKS = frozenset('“”"«»„‘')
 _ADJUNCT_PREPS = frozenset({"at", "during"})
+_CONCESSIVE = frozenset({"though", "as"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _TAIL_WORDS = frozenset({"and", "but", "while", "whereas", "though", "although", "however"})
 
@@ -79,6 +80,30 @@ def trim_object(c: Candidate, ctx: Context) -> None:
             if b > a:
                 c.end = b
             return
+
+
+def cut_concession(c: Candidate, ctx: Context) -> None:
+    """End reported content before an "even though" / "even as" clause hung on its end
+    ("... would win – even though he picked Denver", "... to turn to Trump even as she
+    faces ..."): the writer's aside, which PolNeAR leaves out of the report. "Even if"
+    states the claim's condition and stays."""
+    if c.kind != "indirect" or c.cue is None or c.start < c.cue[1]:
+        return
+    toks = [t for t in ctx.tokens(c.start, c.end) if not t.is_space]
+    for t in toks[3:]:
+        if t.dep_ != "mark" or t.lower_ not in _CONCESSIVE or t.head.dep_ != "advcl":
+            continue
+        prev = ctx.doc[t.i - 1]
+        if prev.lower_ != "even" or max(x.i for x in t.head.subtree) < toks[-1].i - 1:
+            continue  # "although ..." is often the speaker's own; an aside mid-report stays
+        lead = prev.i - 1
+        if _quoted_near(ctx.text, c.start, t.idx):
+            return
+        a, b = strip_edges(ctx.text, c.start, ctx.doc[lead + 1].idx)
+        b = _without_conjunction(ctx.text, a, b)
+        if len(ctx.text[a:b].split()) >= 2:
+            c.end = b
+        return
 
 
 def _quoted_near(text: str, a: int, b: int) -> bool:
