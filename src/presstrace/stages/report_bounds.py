@@ -34,6 +34,9 @@ def cut_second_report(c: Candidate, ctx: Context) -> None:
     toks = [t for t in ctx.tokens(c.start, c.end) if not t.is_space]
     if cue is None or len(toks) < 4:
         return
+    sent_end = toks[0].sent.end
+    if toks[-1].i >= sent_end:
+        return  # a block of several sentences (a colon's paragraph) is one report
     for t in toks[2:]:
         left = _second_report(t, ctx, toks[0].i, cue)
         if left is None or left <= toks[0].i + 1:
@@ -124,7 +127,7 @@ def _second_report(t: Token, ctx: Context, first: int, cue: Token) -> int | None
         return joint
     subj = [x for x in t.children if x.dep_ in _SUBJECTS and x.i < t.i]
     if not subj:
-        return None
+        return _speaker_predicate(t, first)
     left = min(x.i for x in t.subtree)
     if t.dep_ == "conj":
         # "... and (that) he feels ..." goes on with the same speaker's report: a cue
@@ -147,6 +150,29 @@ def _second_report(t: Token, ctx: Context, first: int, cue: Token) -> int | None
         )
         return left if contrast else None
     return None
+
+
+def _finite(v: Token) -> str:
+    """The tense tag a verb shows: its first auxiliary's, else its own."""
+    aux = [x for x in v.children if x.dep_ in ("aux", "auxpass") and x.i < v.i]
+    return aux[0].tag_ if aux else v.tag_
+
+
+def _speaker_predicate(t: Token, first: int) -> int | None:
+    """Where a second predicate of the speaker starts ("says that she has released her
+    returns and called on X to do the same", "denies that it was a genocide and goes
+    on to ..."): a subjectless verb joined to the reported verb in a finite tense of its
+    own, which the reported verb does not share."""
+    if t.dep_ != "conj" or t.pos_ != "VERB" or t.lemma_ in ("be", "have"):
+        return None
+    head = t.head
+    if head.i < first or first <= head.head.i <= t.i and head.head.i != head.i:
+        return None  # joined inside the report ("a show in which they ... and competed")
+    tense = t.tag_
+    if tense not in ("VBD", "VBZ") or _finite(t) != tense or _finite(head) == tense:
+        return None  # "was born abroad and is a Muslim", "... but hasn't decided": one report
+    left = min(x.i for x in t.subtree)
+    return left if left > first + 1 else None
 
 
 def _repeated_cue(t: Token, ctx: Context, first: int, cue: Token) -> int | None:
