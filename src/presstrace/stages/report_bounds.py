@@ -41,7 +41,7 @@ def cut_second_report(c: Candidate, ctx: Context) -> None:
         left = _second_report(t, ctx, toks[0].i, cue)
         if left is None or left <= toks[0].i + 1:
             continue
-        if _quoted_near(ctx.text, c.start, t.idx):
+        if _inside_quotation(ctx.text, c.start, t.idx):
             return  # a quotation's own words are not cut by the parse of them
         a, b = strip_edges(ctx.text, c.start, ctx.doc[left].idx)
         b = _without_conjunction(ctx.text, a, b)
@@ -116,6 +116,17 @@ def _quoted_near(text: str, a: int, b: int) -> bool:
     return "''" in near or any(ch in _MARKS for ch in near)
 
 
+def _inside_quotation(text: str, a: int, b: int) -> bool:
+    """Is ``b`` inside a quotation opened after ``a`` (or does ``a`` open one)?"""
+    part = text[max(0, a - 1) : b]
+    return (
+        part.count("“") > part.count("”")
+        or part.count('"') % 2 == 1
+        or part.count("«") > part.count("»")
+        or "''" in part
+    )
+
+
 def _second_report(t: Token, ctx: Context, first: int, cue: Token) -> int | None:
     """Where the clause of ``t`` starts when it is one of its own after the report's
     start: coordinated or contrasting, with a subject of its own, and a cue or led by
@@ -168,8 +179,11 @@ def _speaker_predicate(t: Token, first: int) -> int | None:
     head = t.head
     if head.i < first or first <= head.head.i <= t.i and head.head.i != head.i:
         return None  # joined inside the report ("a show in which they ... and competed")
-    tense = t.tag_
-    if tense not in ("VBD", "VBZ") or _finite(t) != tense or _finite(head) == tense:
+    tense = _finite(t)
+    aux = [x for x in t.children if x.dep_ == "aux" and x.i < t.i]
+    if aux and aux[0].lemma_ != "do":
+        return None  # "... but hasn't decided": the perfect goes on with the report
+    if tense not in ("VBD", "VBZ") or _finite(head) == tense:
         return None  # "was born abroad and is a Muslim", "... but hasn't decided": one report
     left = min(x.i for x in t.subtree)
     return left if left > first + 1 else None
