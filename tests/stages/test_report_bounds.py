@@ -44,8 +44,12 @@ def contents(text: str, resources: Resources) -> list[str]:
             "other bid in March.",
             ["that the district would win"],
         ),
-        # what an object report's subject included is not the report
+        # what the writer adds to an object report is not the report
         ("The mayor discussed the flood plan, including new pumps and levees.", ["the flood plan"]),
+        (
+            "The council opposed the new tax on boats — one of the mayor's main goals for the year.",
+            ["the new tax on boats"],
+        ),
     ],
 )
 def test_a_report_ends_where_another_thing_begins(

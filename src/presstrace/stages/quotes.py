@@ -27,7 +27,7 @@ from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, wo
 from .direct_quotes import direct_quote
 from .quote_marks import Quoted, find_quoted, top_level
 from .quote_model import QuoteModel, predict, quote_model
-from .report_bounds import cut_concession, cut_second_report, trim_object
+from .report_bounds import cut_concession, cut_dash_aside, cut_second_report, trim_object
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 from .viewpoints import viewpoints
 
@@ -360,6 +360,7 @@ def find_quotes(
         cut_second_report(c, ctx)
         trim_object(c, ctx)
         cut_concession(c, ctx)
+        cut_dash_aside(c, ctx)
     for c in others + views:
         if c in turns:
             pass

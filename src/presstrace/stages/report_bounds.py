@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _MARKS = frozenset('“”"«»„‘')
 _ADJUNCT_PREPS = frozenset({"at", "during"})
 _CONCESSIVE = frozenset({"though", "as"})
+_DASHES = frozenset({"—", "–", "--"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _TAIL_WORDS = frozenset({"and", "but", "while", "whereas", "though", "although", "however"})
 
@@ -114,6 +115,34 @@ def _quoted_near(text: str, a: int, b: int) -> bool:
     settled by its quotation, not by the parse."""
     near = text[a : b + 3]
     return "''" in near or any(ch in _MARKS for ch in near)
+
+
+def cut_dash_aside(c: Candidate, ctx: Context) -> None:
+    """End reported content before a dash and a noun phrase running to its end ("...
+    reached $2 million — a high sum, but ...", "opposed the pact — one of the biggest
+    goals of his term"): the writer's comment on what was said."""
+    if c.kind != "indirect" or c.cue is None or c.start < c.cue[1]:
+        return
+    toks = [t for t in ctx.tokens(c.start, c.end) if not t.is_space]
+    if not toks or toks[-1].i >= toks[0].sent.end:
+        return
+    dashes = [t for t in toks[2:-1] if t.text in _DASHES]
+    if len(dashes) != 1:
+        return  # a pair of dashes sets off an aside inside the report
+    for t in dashes:
+        after = [x for x in toks if x.i > t.i]
+        heads = [x for x in after if not t.i < x.head.i <= toks[-1].i or x.head.i == x.i]
+        if (
+            len(heads) != 1
+            or heads[0].pos_ not in ("NOUN", "PRON", "NUM", "ADJ")
+            or heads[0].dep_ not in ("appos", "npadvmod", "attr", "dobj", "conj")
+            or _inside_quotation(ctx.text, c.start, t.idx)
+        ):
+            return
+        a, b = strip_edges(ctx.text, c.start, t.idx)
+        if len(ctx.text[a:b].split()) >= 2:
+            c.end = b
+        return
 
 
 def _inside_quotation(text: str, a: int, b: int) -> bool:
