@@ -47,7 +47,8 @@ def contents(text: str, resources: Resources) -> list[str]:
         # what the writer adds to an object report is not the report
         ("The mayor discussed the flood plan, including new pumps and levees.", ["the flood plan"]),
         (
-            "The council opposed the new tax on boats — one of the mayor's main goals for the year.",
+            "The council opposed the new tax on boats — one of the mayor's main goals "
+            "for the year.",
             ["the new tax on boats"],
         ),
     ],
