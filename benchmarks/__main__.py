@@ -1,4 +1,5 @@
-"""``python -m benchmarks [analyze|ingest] [--repeat N] [--copies N] [--no-ray] [--memory]``.
+"""``python -m benchmarks [analyze|extract|ingest] [--repeat N] [--copies N] [--no-ray]
+[--memory]``.
 
 Speed as ratios against a baseline measured in the same run (the machine is shared, so
 absolute seconds mean little). Skips cleanly when the shared evaluation data is missing.
@@ -9,12 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import bench_analyze, bench_ingest
+from . import bench_analyze, bench_extract, bench_ingest
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks")
-    ap.add_argument("which", nargs="*", choices=["analyze", "ingest"], default=[])
+    ap.add_argument("which", nargs="*", choices=["analyze", "extract", "ingest"], default=[])
     ap.add_argument("--repeat", type=int, default=1, help="runs of each side (fastest counts)")
     ap.add_argument("--copies", type=int, default=2, help="ingest: copies of the AEB pages")
     ap.add_argument("--no-ray", action="store_true", help="ingest: leave out --engine ray")
@@ -32,6 +33,8 @@ def main(argv: list[str]) -> int:
     which = args.which or ["analyze", "ingest"]
     if "analyze" in which:
         bench_analyze.run(repeat=args.repeat)
+    if "extract" in which:
+        bench_extract.run(repeat=max(args.repeat, 3))
     if "ingest" in which and args.memory:
         sizes = tuple(int(n) for n in args.sizes.split(","))
         bench_ingest.run_memory(sizes)

@@ -20,3 +20,32 @@ def test_classify_reasons() -> None:
 def test_link_lines() -> None:
     assert bp.is_link_line("Ten Bridges You Must See")
     assert not bp.is_link_line("The bridge opened on Monday after two years of repairs.")
+
+
+ARTICLE = [
+    "The harbour bridge in Eastport opened again on Monday after a repair of two years.",
+    "Council engineer Priya Shah said the steel deck had been replaced in full this spring.",
+    "Ferry operators said they expected fewer passengers once the bridge was busy again.",
+    "Shopkeepers on the north bank said trade had fallen by a third during the works.",
+]
+
+
+def test_repeated_runs_drop_a_second_copy_of_the_article() -> None:
+    body = ["Posted on March 2", *ARTICLE, *ARTICLE, *ARTICLE]
+    assert bp.repeated_runs(body) == set(range(5, 13))
+
+
+def test_repeated_runs_keep_short_repeats_inside_the_article() -> None:
+    longer = ARTICLE + [f"Paragraph {n} of the report adds one more detail." for n in range(12)]
+    # a repeated table row, a refrain, and a three-line block that is a small share
+    body = longer + ["Price: 12 pounds", "Price: 12 pounds"] + ARTICLE[:3] + ["The end."]
+    assert bp.repeated_runs(body) == set()
+    short = [ARTICLE[0], "Meal 1", ARTICLE[0], "Meal 2"]
+    assert bp.repeated_runs(short) == set()
+
+
+def test_disclosures_are_recognised_but_not_ordinary_sentences() -> None:
+    lx = bp.lexicon(Resources())
+    assert bp.is_disclosure("This post contains affiliate links; we may earn a commission.", lx)
+    assert bp.is_disclosure("Este artículo contiene enlaces de afiliados.", lx)
+    assert not bp.is_disclosure("The council earned praise for the bridge repair.", lx)

@@ -31,3 +31,12 @@ def test_a_time_element_in_the_header_gives_its_machine_date() -> None:
         "<time datetime='2017-03-01T12:00:00Z'>03/01/2017</time></body></html>"
     )
     assert read(tree).header_lines == ["Bridge works end", "2017-03-01"]
+
+
+def test_headings_above_the_first_h1() -> None:
+    tree = html.fromstring(
+        "<html><body><nav><h2>Menu</h2></nav><header><h2>Why the bridge took two years</h2>"
+        "</header><p>The harbour bridge opened again.</p><h1>But the deck was hard</h1>"
+        "<h2>Later section</h2></body></html>"
+    )
+    assert read(tree).headings_above == ["Why the bridge took two years"]

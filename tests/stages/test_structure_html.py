@@ -6,10 +6,15 @@ from presstrace import Resources
 from presstrace.records import Article
 from presstrace.stages.page_meta import PageMeta
 from presstrace.stages.structure_html import (
+    choose_date,
+    choose_title,
+    clean_body,
     from_html,
     raw_author,
     strip_site_suffix,
     unmangle,
+    url_date,
+    visible_date,
 )
 
 PARAS = "".join(
@@ -306,3 +311,109 @@ def test_site_name_with_a_filler_word_before_a_colon() -> None:
     title = "Eastport Blog: Harbour bridge reopens"
     assert strip_site_suffix(title, None, url) == "Harbour bridge reopens"
     assert strip_site_suffix("Bridge: what comes next", None, url) == "Bridge: what comes next"
+
+
+def test_clean_body_drops_a_second_printed_copy(resources: Resources) -> None:
+    paras = [p.split("</p>")[0] for p in PARAS.split("<p>")[1:5]]
+    body, removed, _, _ = clean_body(paras + paras, None, PageMeta(), [], resources)
+    assert body == paras
+    assert [r.reason for r in removed] == ["repeated_block"] * 4
+
+
+def test_clean_body_drops_a_disclosure_at_the_top_only(resources: Resources) -> None:
+    paras = [p.split("</p>")[0] for p in PARAS.split("<p>")[1:5]]
+    top = "Products are chosen by our editors. We may earn a commission from your purchases."
+    middle = "Shops that earn a commission on tickets said sales were slow."
+    lines = [top, paras[0], paras[1], middle, paras[2], paras[3], paras[0] + " More."]
+    body, removed, _, _ = clean_body(lines, None, PageMeta(), [], resources)
+    assert top not in body and middle in body
+    assert [(r.text, r.reason) for r in removed] == [(top, "notice")]
+
+
+def test_first_of_several_h1s_when_it_shares_words_with_the_metadata_title() -> None:
+    pm = PageMeta(
+        meta={"og:title": "Harbour bridge reopens to buses and bicycles"},
+        h1=["Harbour bridge reopens after two years", "Subscribe to our weekly letter today"],
+    )
+    assert choose_title(pm, None, None, None) == "Harbour bridge reopens after two years"
+    teaser = PageMeta(
+        meta={"og:title": "Harbour bridge reopens to buses"},
+        h1=["Read the council minutes online", "Ferry timetable changes in autumn"],
+    )
+    assert choose_title(teaser, None, None, None) == "Harbour bridge reopens to buses"
+
+
+def test_headline_in_an_h2_above_a_section_h1() -> None:
+    pm = PageMeta(
+        meta={"og:title": "Why the bridge took two years | Eastport Blog"},
+        h1=["But the steel deck was the hard part"],
+        headings_above=["Why the bridge took two years"],
+    )
+    assert choose_title(pm, None, "Eastport Blog", None) == "Why the bridge took two years"
+
+
+def test_h1_that_leads_into_something_is_not_the_headline() -> None:
+    pm = PageMeta(
+        meta={"og:title": "Harbour bridge reopens after two years"},
+        h1=["A message from our editor, Jane Roe:"],
+    )
+    assert choose_title(pm, None, None, None) == "Harbour bridge reopens after two years"
+
+
+def test_site_name_holding_a_separator_goes_as_a_whole() -> None:
+    site = "Sound Review | SoundReview.example"
+    title = "Sound Review | SoundReview.example - The five best amplifiers of the year"
+    assert strip_site_suffix(title, site, None) == "The five best amplifiers of the year"
+    tail = "The five best amplifiers of the year – Sound Review | SoundReview.example"
+    assert strip_site_suffix(tail, site, None) == "The five best amplifiers of the year"
+
+
+def test_cut_short_and_damaged_titles_are_repaired_from_the_others() -> None:
+    full = "Bridge notes: how we fixed the deck (with one trick that works)"
+    cut = PageMeta(ld={"headline": "Bridge notes: how we fixed the deck (with"}, html_title=full)
+    assert choose_title(cut, None, None, None) == full
+    damaged = PageMeta(
+        meta={"og:title": "What is a bridge deck: Beginner's Guide"},
+        h1=["What is a bridge deck? Beginner? Guide"],
+    )
+    assert choose_title(damaged, None, None, None) == "What is a bridge deck: Beginner's Guide"
+    asked = PageMeta(html_title="Is the bridge open", h1=["Is the bridge open?"])
+    assert choose_title(asked, None, None, None) == "Is the bridge open?"
+
+
+def test_url_day_settles_a_utc_timestamp_of_the_next_day(resources: Resources) -> None:
+    head = "<meta property='article:published_time' content='2025-12-19T02:41:00+00:00'>"
+    page = _page(head, "<h1>Bridge works end</h1>")
+    url = "https://blog.example/2025/12/18/bridge-works-end/"
+    assert from_html(page, Article(url=url), resources).published == "2025-12-18"
+    assert url_date("https://news.example/books/2025/dec/05/bridge") == "2025-12-05"
+    assert url_date("https://news.example/2025/13/05/bridge") is None
+
+
+def test_printed_date_unlike_every_declared_day_is_the_articles_own() -> None:
+    pm = PageMeta(
+        ld={"datePublished": "2025-12-01T05:10:15Z", "dateModified": "2025-12-01T05:10:15Z"},
+        header_lines=["The information bottleneck", "Jane Roe, Tom Vale", "24 Apr 2000"],
+        header_below=3,
+    )
+    assert choose_date(pm, "2025-12-01") == "2000-04-24"
+    # an update printed under the headline does not replace the publication day
+    pm.header_lines = ["The information bottleneck", "Last updated:", "24 Apr 2024"]
+    assert choose_date(pm, "2025-12-01") == "2025-12-01"
+    # a day next to a declared one is the same instant in another time zone
+    pm.header_lines = ["The information bottleneck", "30 Nov 2025"]
+    assert choose_date(pm, "2025-12-01") == "2025-12-01"
+
+
+def test_day_and_month_swapped_reading_gives_way_to_the_declared_day() -> None:
+    pm = PageMeta(
+        ld={"datePublished": "2024-09-10T16:07:00Z"}, header_lines=["09.10.2024"], header_below=1
+    )
+    assert choose_date(pm, "2024-10-09") == "2024-09-10"
+
+
+def test_a_sentence_mentioning_a_date_is_not_a_date_line() -> None:
+    pm = PageMeta(header_lines=["Bridge works end", "The offer is valid until December 3, 2025."])
+    assert visible_date(pm) is None
+    pm.header_lines.append("Published December 1, 2025")
+    assert visible_date(pm) == "2025-12-01"

@@ -1,7 +1,8 @@
 """Blocks that belong to the page, not the article: templates, filler, menus, notices.
 
 The phrase lists are data files (``template_phrases.txt``, ``placeholder_phrases.txt``,
-``navigation_phrases.txt``, ``notice_phrases.txt``, ``footer_phrases.txt``) so other
+``navigation_phrases.txt``, ``notice_phrases.txt``, ``footer_phrases.txt``,
+``disclosure_phrases.txt``) so other
 stages (flags) read the same words, and a language is added without touching code.
 A block is removed with the reason that names what it is; the reasons are the stable
 strings below.
@@ -28,6 +29,13 @@ TITLE = "title"
 DUPLICATE_TITLE = "duplicate_title"
 SUBTITLE = "subtitle"
 COMMENTS = "comments"
+REPEATED = "repeated_block"
+
+# a run of this many paragraphs, opened by one this long, carrying this share of the body
+RUN_PARAGRAPHS = 3
+RUN_OPENER_WORDS = 8
+RUN_SHARE = 0.25
+_WORD = re.compile(r"\w+")
 
 _KEY_STRIP = re.compile(r"[\s:：.…»›>|•·\-–—]+$")
 _SPACES = re.compile(r"\s+")
@@ -44,6 +52,7 @@ class Lexicon:
     placeholder: re.Pattern[str]
     notice: re.Pattern[str]
     footer: re.Pattern[str]
+    disclosure: re.Pattern[str]
 
 
 def phrase_key(block: str) -> str:
@@ -78,6 +87,7 @@ def lexicon(resources: Resources) -> Lexicon:
             placeholder=_any_of(resources.data_lines("placeholder_phrases.txt")),
             notice=_any_of(resources.data_lines("notice_phrases.txt")),
             footer=_footer_pattern(resources.data_lines("footer_phrases.txt")),
+            disclosure=_any_of(resources.data_lines("disclosure_phrases.txt")),
         )
         memo["boilerplate.lexicon"] = lex
     return lex
@@ -106,6 +116,18 @@ def classify(block: str, lex: Lexicon) -> str | None:
     return None
 
 
+DISCLOSURE_WORDS = 60
+
+
+def is_disclosure(block: str, lex: Lexicon) -> bool:
+    """An affiliate or editorial disclosure ("we may earn a commission"). Only the caller
+    knows where the block sits: at the body's edges it is the site's, inside the article
+    it may be what the article is about."""
+    return word_count(block) <= DISCLOSURE_WORDS and bool(
+        lex.disclosure.search(block.replace("’", "'").lower())
+    )
+
+
 def is_link_line(block: str) -> bool:
     """A short line that reads like a headline or a menu item, not a sentence."""
     return word_count(block) <= 16 and len(block) <= 140 and not block.rstrip().endswith(".")
@@ -113,3 +135,34 @@ def is_link_line(block: str) -> bool:
 
 def is_sentence(block: str) -> bool:
     return bool(_SENTENCE_END.search(block))
+
+
+def repeated_runs(paragraphs: list[str]) -> set[int]:
+    """Indexes of paragraphs that repeat an earlier run of the body, in the same order.
+
+    Responsive pages print the article two or three times (desktop, tablet and mobile
+    copies) and the extractors keep every copy. A copy is a run of at least
+    ``RUN_PARAGRAPHS`` paragraphs, opened by one of ``RUN_OPENER_WORDS`` words or more,
+    that carries ``RUN_SHARE`` of the body's words; a single repeated line (a table row,
+    the same warm-up in every week of a training plan) is the article's own and stays.
+    """
+    keys = [" ".join(_WORD.findall(p.lower())) for p in paragraphs]
+    total = sum(len(k.split()) for k in keys) or 1
+    first: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        first.setdefault(k, i)
+    drop: set[int] = set()
+    i = 0
+    while i < len(keys):
+        j = first[keys[i]]
+        if j < i and len(keys[i].split()) >= RUN_OPENER_WORDS:
+            n = 0
+            while i + n < len(keys) and j + n < i and keys[j + n] == keys[i + n]:
+                n += 1
+            words = sum(len(keys[i + t].split()) for t in range(n))
+            if n >= RUN_PARAGRAPHS and words >= RUN_SHARE * total:
+                drop.update(range(i, i + n))
+                i += n
+                continue
+        i += 1
+    return drop

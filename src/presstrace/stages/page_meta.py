@@ -75,6 +75,9 @@ class PageMeta:
     html_title: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     h1: list[str] = field(default_factory=list)
+    # h2/h3 texts above the first <h1>: where a template prints its headline when the
+    # article's own markdown uses <h1> for section heads
+    headings_above: list[str] = field(default_factory=list)
     ld: dict[str, Any] = field(default_factory=dict)
     ld_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
@@ -89,6 +92,8 @@ class PageMeta:
     # short text lines from the first headline on, then the few above it (nearest
     # first): where a template prints "Published March 4, 2021" or a date under the title
     header_lines: list[str] = field(default_factory=list)
+    # how many of header_lines come from the headline on (the rest are above it)
+    header_below: int = 0
     # what follows a label that is a whole element ("Written by" | "Jane Roe")
     labelled: list[str] = field(default_factory=list)
 
@@ -208,7 +213,7 @@ _HEADER_TEXT = (
 )
 
 
-def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
+def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> tuple[list[str], int]:
     """Short visible text runs from a little before the first headline to shortly after.
 
     Dates printed in the page sit there ("Updated: 04.03.2021" above the title, a date
@@ -216,7 +221,7 @@ def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
     whatever the text is about.
     """
     if h1 is None:
-        return []
+        return [], 0
     runs = tree.xpath(_HEADER_TEXT)
     start = None
     for i, node in enumerate(runs):
@@ -226,12 +231,12 @@ def _header_lines(tree: HtmlElement, h1: HtmlElement | None) -> list[str]:
                 start = i
                 break
     if start is None:
-        return []
+        return [], 0
     # the headline and what follows it first, then the lines above it, nearest first
-    window = (
-        runs[start : start + _HEADER_AFTER] + runs[max(0, start - _HEADER_BEFORE) : start][::-1]
-    )
-    return [t for t in map(_machine_date, window) if len(t) <= _HEADER_LINE_MAX]
+    below = [t for t in map(_machine_date, runs[start : start + _HEADER_AFTER])]
+    above = [t for t in map(_machine_date, runs[max(0, start - _HEADER_BEFORE) : start][::-1])]
+    below = [t for t in below if len(t) <= _HEADER_LINE_MAX]
+    return below + [t for t in above if len(t) <= _HEADER_LINE_MAX], len(below)
 
 
 def _machine_date(node: Any) -> str:
@@ -258,6 +263,9 @@ def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
             pm.meta[key] = " ".join(m.get("content").split())
     heads = tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")
     pm.h1 = [t for t in (_spaced_text(h) for h in heads) if t][:6]
+    if heads:
+        above = heads[0].xpath(f"preceding::*[self::h2 or self::h3][not({_SKIP_ANCESTORS})]")
+        pm.headings_above = [t for t in (_spaced_text(h) for h in above[-10:]) if t]
     objs = _ld_objects(tree)
     pm.ld = _article_ld(objs)
     pm.ld_authors = _names(pm.ld.get("author"))
@@ -315,7 +323,7 @@ def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
         value = el.get("datetime", "").strip()
         if _ISO_DAY.match(value) and not _in_chrome(el):
             pm.time_dates.append(value[:10])
-    pm.header_lines = _header_lines(tree, heads[0] if heads else None)
+    pm.header_lines, pm.header_below = _header_lines(tree, heads[0] if heads else None)
     if labels:
         pm.labelled = _labelled(tree, labels)
     for el in tree.xpath(_FURNITURE_CLASS)[:50]:
