@@ -85,3 +85,33 @@ def test_a_report_ends_where_another_thing_begins(
 )
 def test_a_report_going_on_stays_whole(text: str, wanted: str, resources: Resources) -> None:
     assert wanted in contents(text, resources)
+
+
+@pytest.mark.parametrize(
+    "text, wanted, kind",
+    [
+        # reported words leading into a quotation after its cue: one mixed quote
+        (
+            "Ruiz says no matter what the council decides, “the bridge will stay open.”",
+            "no matter what the council decides, “the bridge will stay open.”",
+            "mixed",
+        ),
+        (
+            "The mayor told the crowd that the plan has two parts: “We build, then we pay.”",
+            "that the plan has two parts: “We build, then we pay.”",
+            "mixed",
+        ),
+        # when and where it was said is no lead-in
+        (
+            "Ruiz said in a statement on Tuesday, “The bridge will stay open.”",
+            "The bridge will stay open.",
+            "direct",
+        ),
+    ],
+)
+def test_a_quotation_led_in_by_reported_words(
+    text: str, wanted: str, kind: str, resources: Resources
+) -> None:
+    pipe = Pipeline(["entities", "quotes"], resources=resources, strict=True)
+    article = pipe.analyze_articles([Article(text=text, language="en")])[0]
+    assert [(q.content.text, q.kind) for q in article.quotes] == [(wanted, kind)]

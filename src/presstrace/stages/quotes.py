@@ -27,7 +27,13 @@ from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, wo
 from .direct_quotes import direct_quote
 from .quote_marks import Quoted, find_quoted, top_level
 from .quote_model import QuoteModel, predict, quote_model
-from .report_bounds import cut_concession, cut_dash_aside, cut_second_report, trim_object
+from .report_bounds import (
+    cut_concession,
+    cut_dash_aside,
+    cut_second_report,
+    lead_in,
+    trim_object,
+)
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 from .viewpoints import viewpoints
 
@@ -342,6 +348,7 @@ def find_quotes(
         nxt = tops[i + 1] if i + 1 < len(tops) else None
         c = direct_quote(q, prev, nxt, ctx)
         if c is not None:
+            lead_in(c, q, ctx)
             cands.append(c)
     # A transcript ("PENCE: Well, ...") often opens each turn with a stray mark that pairs
     # across turns; the turn, not the mis-paired quotation, is the quote.

@@ -1,4 +1,5 @@
-"""Where reported content ends: a report stops before a clause that is a report of its own.
+"""Where reported content begins and ends: a report stops before a clause that is a report of
+its own, and a quotation led in by reported words begins with them.
 
 The parse often hangs a second clause on the reported verb: "Most said they were worried,
 and more than 4 in 10 said Trump would do best" makes "more than 4 in 10 said ..." part of
@@ -13,16 +14,53 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution import Candidate, Context, strip_edges
+from .quote_marks import Quoted
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MARKS = frozenset('“”"«»„‘')
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_LEAD_WORDS = frozenset(
+    {"no", "whatever", "whoever", "if", "when", "while", "although", "though", "because", "unless"}
+)
 _ADJUNCT_PREPS = frozenset({"at", "during"})
 _CONCESSIVE = frozenset({"though", "as"})
 _DASHES = frozenset({"—", "–", "--"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _TAIL_WORDS = frozenset({"and", "but", "while", "whereas", "though", "although", "however"})
+
+
+def lead_in(c: Candidate, q: Quoted, ctx: Context) -> None:
+    """A quotation led in by reported words after its cue ("says no matter what he does,
+    “…”", "adds that voters have two choices: “…”") is a mixed quote of both."""
+    if c.cue is None or c.inherit or c.cue[1] > q.start:
+        return
+    text = ctx.text
+    a, b = c.cue[1], q.start
+    while a < b and text[a] in " ,:\u00a0":
+        a += 1
+    while b > a and text[b - 1] in " ,:\u00a0–—-":
+        b -= 1
+    lead = text[a:b]
+    if len(lead.split()) < 3 or "\n" in lead or any(ch in lead for ch in '.!?;“”"«»'):
+        return
+    toks = [t for t in ctx.tokens(a, b) if not t.is_space]
+    if not toks or toks[0].sent != ctx.doc[toks[-1].i].sent:
+        return
+    that = next((t for t in toks if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if that is not None:  # "told the crowd that …, “…”": the report starts at "that"
+        toks = [t for t in toks if t.i >= that.i]
+    elif toks[0].lower_ not in _LEAD_WORDS and toks[0].dep_ not in ("nsubj", "expl"):
+        return
+    if not any(t.tag_ in _FINITE for t in toks) or any(ctx.cue(t, "direct") for t in toks):
+        return  # no clause, or a cue of its own ("..., Hillary shot back, “…”")
+    a = toks[0].idx
+    if c.speaker is not None and a <= c.speaker.start < q.start:
+        return
+    c.kind = "mixed"
+    c.start = a
+    c.end = max(c.end, q.end)
 
 
 def cut_second_report(c: Candidate, ctx: Context) -> None:
