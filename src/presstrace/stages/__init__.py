@@ -9,7 +9,7 @@ from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v5",
-    "quotes.v4",
+    "quotes.v5",
     "claims.v4",
     "conflicts.v1",
     "flags.v1",

@@ -27,6 +27,13 @@ from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, wo
 from .direct_quotes import direct_quote
 from .quote_marks import Quoted, find_quoted, top_level
 from .quote_model import QuoteModel, predict, quote_model
+from .report_bounds import (
+    cut_concession,
+    cut_dash_aside,
+    cut_second_report,
+    lead_in,
+    trim_object,
+)
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 from .viewpoints import viewpoints
 
@@ -341,6 +348,7 @@ def find_quotes(
         nxt = tops[i + 1] if i + 1 < len(tops) else None
         c = direct_quote(q, prev, nxt, ctx)
         if c is not None:
+            lead_in(c, q, ctx)
             cands.append(c)
     # A transcript ("PENCE: Well, ...") often opens each turn with a stray mark that pairs
     # across turns; the turn, not the mis-paired quotation, is the quote.
@@ -356,6 +364,10 @@ def find_quotes(
     views = list(viewpoints(ctx))
     for c in others:
         _drop_cue_prep(c, ctx)
+        cut_second_report(c, ctx)
+        trim_object(c, ctx)
+        cut_concession(c, ctx)
+        cut_dash_aside(c, ctx)
     for c in others + views:
         if c in turns:
             pass
@@ -573,7 +585,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 4, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 5, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)
