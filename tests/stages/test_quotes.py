@@ -479,3 +479,59 @@ def test_according_to_at_the_sentence_start_ends_at_its_comma(resources: Resourc
     q = find(quotes_of(text, resources), "the new bridge")
     assert q.content.text == "the new bridge reeks of “waste” and delay"
     assert q.speaker is not None and q.speaker.text.endswith("Tom Reed")
+
+
+# -- cue prepositions, a second cue joined to the report, a block after a colon ---------
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "Mayor Tom Reyes called for a full audit of the harbour accounts.",
+            "called",
+            "a full audit of the harbour accounts",
+        ),
+        (
+            "Senator Ada Lin talked about the cost of the new dam at length.",
+            "talked",
+            "the cost of the new dam",
+        ),
+    ],
+)
+def test_a_preposition_after_the_cue_is_not_content(
+    text: str, cue: str, content: str, resources: Resources
+) -> None:
+    qs = [q for q in quotes_of(text, resources) if q.cue is not None and q.cue.text == cue]
+    assert qs, f"no quote with cue {cue!r}"
+    assert qs[0].content.text.startswith(content)
+    assert not qs[0].content.text.lower().startswith(("for ", "about "))
+
+
+def test_an_infinitive_to_stays_in_the_content(resources: Resources) -> None:
+    text = "Governor Lena Park promised to rebuild every school the flood destroyed."
+    qs = [q for q in quotes_of(text, resources) if q.cue is not None]
+    assert qs and qs[0].content.text.startswith("to rebuild")
+
+
+def test_a_second_cue_joined_to_the_report_ends_it(resources: Resources) -> None:
+    text = (
+        "Police chief Mary Cole said the road would stay closed until Monday "
+        "and warned drivers against crossing the old bridge."
+    )
+    q = find(quotes_of(text, resources), "the road would stay closed")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.content.text == "the road would stay closed until Monday"
+
+
+def test_a_cue_ending_with_a_colon_reports_the_block_below(resources: Resources) -> None:
+    text = (
+        "The fire chief, Omar Haddad, spoke after the blaze. He said:\n\n"
+        "The crews worked through the night to save the mill.\n"
+        "Nobody was hurt, and the river kept the flames from the houses.\n\n"
+        "The mill will stay closed for a month."
+    )
+    q = find(quotes_of(text, resources), "The crews worked")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.content.text.endswith("kept the flames from the houses")
+    assert q.speaker_name == "Omar Haddad"

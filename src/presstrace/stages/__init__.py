@@ -9,7 +9,7 @@ from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v4",
-    "quotes.v3",
+    "quotes.v4",
     "claims.v3",
     "conflicts.v1",
     "flags.v1",

@@ -28,12 +28,14 @@ from .direct_quotes import direct_quote
 from .quote_marks import Quoted, find_quoted, top_level
 from .quote_model import QuoteModel, predict, quote_model
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
+from .viewpoints import viewpoints
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): ([^\n]+)$", re.M)
+_MARKS = frozenset('“”"«»„‘’')
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
 
 
@@ -64,10 +66,24 @@ def _indirect(ctx: Context) -> Iterable[Candidate]:
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
         if b <= tok.idx and any(ch in ctx.text[b : tok.idx] for ch in ":;"):
             continue  # "X set off fireworks: Republicans said ...": not what they said
-        speaker = ctx.subject(tok, tok.sent.start_char, tok.sent.end_char)
+        who = _outer_cue(tok, ctx) or tok
+        speaker = ctx.subject(who, tok.sent.start_char, tok.sent.end_char)
         if speaker is None or (speaker.start < b and speaker.end > a):
             continue
         yield Candidate("indirect", a, b, (tok.idx, tok.idx + len(tok)), speaker)
+
+
+def _outer_cue(verb: Token, ctx: Context) -> Token | None:
+    """The cue whose speaker a subjectless joined cue shares when the parse hung it inside
+    the first report ("May said that the country would leave and suggested that ...":
+    "suggested" is May's, not the country's)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head  # the reported verb it is joined to, the complement of the cue
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.tag_ != verb.tag_ or not ctx.tables.has(cue.lemma_, "direct"):
+        return None
+    return cue
 
 
 def _content_tokens(comp: Token, ctx: Context) -> list[Token]:
@@ -77,7 +93,12 @@ def _content_tokens(comp: Token, ctx: Context) -> list[Token]:
     for k, t in enumerate(toks):
         if t.i <= comp.i:
             continue
-        joined = t.dep_ == "conj" and t.lemma_ == comp.head.lemma_
+        # "said he would act and warned ...": the parse often hangs the second cue on the
+        # reported verb; a cue verb in the cue's own tense starts a report of its own.
+        joined = t.dep_ == "conj" and (
+            t.lemma_ == comp.head.lemma_
+            or (t.tag_ == comp.head.tag_ and ctx.tables.has(t.lemma_, "direct"))
+        )
         if joined or "\n" in t.text:
             toks = toks[:k]
             break
@@ -104,6 +125,46 @@ def _joined_content(verb: Token, toks: list[Token], ctx: Context) -> list[Token]
     while extra and extra[-1].is_punct:
         extra.pop()
     return extra
+
+
+def _colon_paragraph(ctx: Context) -> Iterable[Candidate]:
+    """A cue ending its paragraph with a colon introduces the next paragraph as a whole
+    ("In a speech last July, he said:" / "Her letter reads:"), quoted or not; a quoted
+    one is the direct quotes' already."""
+    text = ctx.text
+    for tok in ctx.doc:
+        if tok.text != ":" or tok.i == 0 or not ctx.cue(tok.doc[tok.i - 1], "direct"):
+            continue
+        end = tok.idx + 1
+        if text[end : end + 1] not in ("\n", "\r"):
+            continue
+        a = end
+        while a < len(text) and text[a].isspace():
+            a += 1
+        if a >= len(text) or text[a] in "“\"«„‘'":
+            continue
+        b = _block_end(text, a)
+        a, b = strip_edges(text, a, b)
+        if words(text[a:b]) < 3:
+            continue
+        verb = tok.doc[tok.i - 1]
+        speaker = ctx.subject(verb, verb.sent.start_char, verb.sent.end_char)
+        if speaker is not None:
+            yield Candidate("indirect", a, b, (verb.idx, verb.idx + len(verb)), speaker)
+
+
+def _block_end(text: str, a: int, most: int = 6) -> int:
+    """Where a block introduced by a colon ends: its paragraph, or in a text whose
+    paragraphs are parted by blank lines, up to the next blank line (a block quote set
+    line by line), stopping before markup."""
+    _, b = paragraph(text, a)
+    if "\n\n" not in text:
+        return b
+    for _ in range(most):
+        if text[b : b + 1] != "\n" or b + 1 >= len(text) or text[b + 1] in "\n<":
+            break
+        _, b = paragraph(text, b + 1)
+    return b
 
 
 def _headline(ctx: Context) -> Iterable[Candidate]:
@@ -195,8 +256,9 @@ def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Ca
         if any(c.dep_ == "dobj" and c.lemma_.lower() in non_speech for c in tok.children):
             continue  # "claimed 3000 lives" is not speech
         doc = ctx.doc
+        end = _joined_cue_cut(tok, cand.start, cand.end, ctx)
         a = doc[cand.start].idx
-        b = doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        b = doc[end - 1].idx + len(doc[end - 1])
         a, b = strip_edges(ctx.text, a, b)
         if b <= a:
             continue
@@ -210,6 +272,25 @@ def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Ca
         if speaker is None:  # an attribution with no source is mostly a false cue
             continue
         yield Candidate("indirect", a, b, cue, speaker)
+
+
+def _joined_cue_cut(cue: Token, start: int, end: int, ctx: Context) -> int:
+    """Token end of reported content that stops before a second speech verb in the cue's
+    own tense joined by "and"/"but" ("said X and warned Y": Y is a report of its own; a
+    cognition verb, "... but she knows that ...", stays part of the report)."""
+    if start >= cue.i:
+        for t in ctx.doc[start + 1 : end]:
+            prev = ctx.doc[t.i - 1]
+            if (
+                t.dep_ == "conj"
+                and t.tag_ == cue.tag_
+                and ctx.tables.has(t.lemma_, "direct")
+                and prev.dep_ == "cc"
+                and prev.i > start
+                and not any(ch in _MARKS for ch in ctx.text[ctx.doc[start].idx : prev.idx])
+            ):
+                return prev.i
+    return end
 
 
 def _sourceless(tok: Token, tables: CueTables) -> bool:
@@ -239,7 +320,7 @@ def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
             return None
         root = max(left, key=lambda t: t.pos_ in ("PROPN", "NOUN", "PRON"))
         return Speaker(left[0].idx, left[-1].idx + len(left[-1]), root)
-    found = ctx.subject(tok, sent.start_char, sent.end_char)
+    found = ctx.subject(_outer_cue(tok, ctx) or tok, sent.start_char, sent.end_char)
     if found is None:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss:
@@ -268,12 +349,18 @@ def find_quotes(
     direct = list(cands)
     # The rules' reported speech first (exact frames), then the learned model's for what
     # the rules do not cover; a candidate overlapping an earlier one is dropped below.
-    others = [*turns, *_headline(ctx), *_indirect(ctx)]
+    others = [*turns, *_headline(ctx), *_colon_paragraph(ctx), *_indirect(ctx)]
     if model is not None:
         others += _learned(ctx, model, tops)
+    # A fronted source ("In the poll, ...") last: a speech verb in the sentence says more.
+    views = list(viewpoints(ctx))
     for c in others:
+        _drop_cue_prep(c, ctx)
+    for c in others + views:
         if c in turns:
             pass
+        elif c in views and any(o.cue and c.start <= o.cue[0] < c.end for o in cands):
+            continue
         elif c.cue is not None and any(q.inner_start <= c.cue[0] < q.inner_end for q in tops):
             continue  # reported speech inside a quotation belongs to the quote
         inside = [d for d in direct if d.cue == c.cue and c.start < d.start - 1 and d.end <= c.end]
@@ -299,6 +386,27 @@ def find_quotes(
         cands.append(c)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
+
+
+def _drop_cue_prep(c: Candidate, ctx: Context) -> None:
+    """Start reported content after a preposition that completes its cue ("called for
+    | a boycott", "talked about | the wall", "pointed to | the case"): PolNeAR and readers
+    take "called for" as the cue. An infinitive "to" ("vowed to | act") stays content."""
+    if c.cue is None or c.kind == "direct" or c.start < c.cue[1]:
+        return
+    first = ctx.token_at(c.start)
+    if (
+        first is None
+        or first.idx != c.start
+        or first.lower_ not in ctx.tables.cue_preps
+        or first.dep_ != "prep"
+        or first.head.idx != c.cue[0]
+        or ctx.text[c.cue[1] : c.start].strip()
+    ):
+        return
+    a, b = strip_edges(ctx.text, first.idx + len(first), c.end)
+    if words(ctx.text[a:b]) >= 1 and b > a:
+        c.start = a
 
 
 def _absorb_quoted(c: Candidate, tops: list[Quoted], ctx: Context) -> None:
@@ -465,7 +573,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 3, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 4, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)

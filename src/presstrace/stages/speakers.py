@@ -36,6 +36,9 @@ class CueTables:
     non_speech_objects: frozenset[str] = frozenset()
     sourceless: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()  # capitalised labels before a colon
+    source_nouns: frozenset[str] = frozenset()  # "In a new poll, ...": the poll is the source
+    poll_nouns: frozenset[str] = frozenset()  # sources whose findings may name a person
+    cue_preps: frozenset[str] = frozenset()  # "called for", "talked about": part of the cue
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -55,6 +58,9 @@ def cue_tables(resources: Resources) -> CueTables:
             non_speech_objects=frozenset(raw.get("non_speech_objects", ())),
             sourceless=frozenset(raw.get("sourceless_cues", ())),
             not_speakers=frozenset(raw.get("transcript_non_speakers", ())),
+            source_nouns=frozenset(raw.get("source_nouns", ())),
+            cue_preps=frozenset(raw.get("cue_prepositions", ())),
+            poll_nouns=frozenset(raw.get("poll_nouns", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
