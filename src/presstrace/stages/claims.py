@@ -102,6 +102,12 @@ def term(tok: Token, lex: Lexicon) -> str | None:
     return lex.terms.get(tok.lower_) or lex.terms.get(tok.lemma_.lower())
 
 
+def joined(tok: Token) -> str:
+    """A measure written as two words, hyphenated as the lexicon holds it ("light-year")."""
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return f"{before}-{tok.lemma_.lower()}"
+
+
 def is_person(tok: Token, lex: Lexicon) -> bool:
     return tok.lemma_.lower() in lex.person_nouns or tok.lower_ in lex.person_nouns
 
@@ -241,6 +247,7 @@ def _near(num: Token, words: set[str], width: int = 4) -> bool:
 
 
 BALLOT = frozenset({"vote", "ballot"})
+REFERENDUM = frozenset({"referendum", "plebiscite"})
 
 
 def _of_object(num: Token) -> str | None:
@@ -266,6 +273,9 @@ def _clause_subject(num: Token) -> str | None:
     return subjects[0].lemma_.lower() if subjects else None
 
 
+SAVED = frozenset({"saved", "save", "saving"})
+
+
 def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, Token | None]:
     """(counted thing or None, number token, counted token)."""
     counted, num = counted_token(doc, q)
@@ -273,6 +283,8 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         if _near(num, {"turnout"}) or _clause_subject(num) == "turnout":
             return "turnout", num, None
         voting = _near(num, {"vote", "votes", "voted", "voters"}) or _of_object(num) in BALLOT
+        # "held a referendum ..., and 67% came out against": a referendum's result
+        voting = voting or any(t.lower_ in REFERENDUM for t in num.sent)
         return ("vote share" if voting else "percent"), num, None
     if q.unit is not None:
         return "money", num, None
@@ -284,6 +296,10 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
                 continue  # "36 arrest warrants" count warrants, not arrests
             return term(child, lex), num, counted
         about = term(counted, lex)
+        if about is None and lex.terms.get(joined(counted)) in MEASURES:
+            return lex.terms[joined(counted)], num, counted  # "50 light years away"
+        if counted.lemma_.lower() == "life" and _near(counted, SAVED, width=2):
+            return "rescued", num, counted  # "14,000 lives saved"
         on = doc.text[max(0, q.start - 4) : q.start].rstrip().lower().endswith(" on")
         on = on or (counted.dep_ == "pobj" and counted.head.lower_ == "on")
         if on and counted.lemma_.lower() == "ballot":
@@ -599,6 +615,8 @@ def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon)
     quoted: Quote | None = None
     for quote in article.quotes:
         c = quote.content
+        if quote.cue is not None and quote.cue.text.lower() in VOTE_WORDS:
+            continue  # "the legislature voted 66 to 27": a decision, not a statement
         if c.start <= q.start and q.end <= c.end and quote.speaker_name:
             quoted = quote
             break
@@ -664,6 +682,7 @@ def _sentence_source(
         and t.lemma_.lower() in lex.reporting
         and t.i > num.i
         and not any(c.dep_ == "mark" for c in t.children)
+        and not any(doc[k].text == ";" for k in range(num.i, t.i))
     ]
     for verb in verbs:
         if verb.lemma_.lower() in NOT_BY_OBJECT and _via_object(num, verb):
@@ -774,6 +793,7 @@ def unit_of(about: str, counted: Token | None, lex: Lexicon) -> str | None:
     if counted is None:
         return None
     unit = lex.units.get(counted.lower_) or lex.units.get(counted.lemma_.lower())
+    unit = unit or lex.units.get(joined(counted))
     if unit and about == "volume":
         return unit + "3"
     if unit and about == "area" and unit in ("m", "km"):
@@ -834,6 +854,14 @@ DEFINING = re.compile(
 )
 
 
+# "candidates must receive at least 15% of the vote": a bar a rule sets, not a result.
+REQUIRED = re.compile(
+    r"\b(?:must|needs?\s+to|needed\s+to|required\s+to)\s+"
+    r"(?:receive|get|win|reach|obtain|gain|secure|exceed|meet|have)\s+$",
+    re.IGNORECASE,
+)
+
+
 def is_hypothetical(text: str, q: Quantity) -> bool:
     """A figure the text imagines ("even one percent ... would"), a threshold a definition
     sets ("events where four or more people are killed") or the price of one unit."""
@@ -841,6 +869,8 @@ def is_hypothetical(text: str, q: Quantity) -> bool:
     if EVEN_BEFORE.search(before):
         return True
     if THRESHOLD.match(text, q.end) and DEFINING.search(before):
+        return True
+    if REQUIRED.search(before):
         return True
     return q.unit is not None and q.unit != "%" and bool(UNIT_PRICE.search(before))
 
@@ -881,6 +911,22 @@ def is_stature(text: str, q: Quantity) -> bool:
     return bool(STATURE.match(text[q.end : q.end + 40]))
 
 
+def is_instances(counted: Token) -> bool:
+    """ "in a few rare cases, are venomous": cases as instances, not patients."""
+    return (
+        counted.lemma_.lower() == "case" and counted.dep_ == "pobj" and counted.head.lower_ == "in"
+    )
+
+
+POSSESSED = re.compile(r"\w['’]s?\s+$")
+
+
+def is_population(text: str, q: Quantity, counted: Token, lex: Lexicon) -> bool:
+    """ "the nation's 5.5 million people": the people a place or body has, not a claim."""
+    before = text[max(0, q.start - 4) : q.start]
+    return bool(POSSESSED.search(before)) and is_person(counted, lex) and term(counted, lex) is None
+
+
 def is_time(ent: Span) -> bool:
     """A DATE/TIME entity that says when, not one the model made of bare numbers ("the
     toll rose from fourteen to 31" is no date: years are already set aside as numbers)."""
@@ -913,10 +959,14 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         about, num, counted = about_of(doc, q, lex)
         if counted is not None and is_setting(counted):
             continue
+        if counted is not None and is_instances(counted):
+            continue
+        if counted is not None and is_population(article.text, q, counted, lex):
+            continue
         if counted is not None and about in EVENTS and counted.lemma_.lower() in lex.event_nouns:
             continue  # "four deadly mass shootings": a count of events, not of the dead
         if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
-            about = "votes" if _near(num, set(VOTE_WORDS), width=5) else None
+            about = "votes" if any(t.lower_ in VOTE_WORDS for t in num.sent) else None
         if (
             num.head.i < num.i
             and num.head.pos_ == "PROPN"
@@ -952,8 +1002,10 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             shares.append(num)
         if about is None or (about == "distance" and is_stature(article.text, q)):
             continue
-        if any(is_time(ent) for ent in doc.ents if ent.start <= num.i < ent.end):
-            continue
+        if about not in MEASURES and any(
+            is_time(ent) for ent in doc.ents if ent.start <= num.i < ent.end
+        ):
+            continue  # ("50 light years away" is a distance, whatever the parser's DATE says)
         end = q.end
         if q.unit is None and counted is not None and 0 < counted.i - num.i <= 5:
             end = max(end, counted.idx + len(counted))

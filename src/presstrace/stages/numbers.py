@@ -67,6 +67,7 @@ def patterns(resources: Resources) -> Patterns:
     currencies = dict(line.split("\t") for line in resources.data_lines("currencies.tsv"))
     symbols = [c for c in currencies if not c.isalpha()]
     cur_words = [c for c in currencies if c.isalpha()]
+    codes = sorted(set(currencies.values()))  # "SEK9 million", "USD910 thousand"
     word = _alt(list(words))
     digits = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+|\d+(?:\.\d+)?"
     scale = r"(?:\s?(?:thousand|million|billion)\b|(?:m|mn|bn|k)\b)?"
@@ -74,10 +75,11 @@ def patterns(resources: Resources) -> Patterns:
     qual = _alt(list(quals))
     sym = _alt(symbols)
     number = re.compile(
-        rf"(?<![\w.,:/+-])(?:(?P<qual>{qual})\s+)?(?P<cur>{_alt(symbols)})?\s?"
+        rf"(?<![\w.,:/+-])(?:(?P<qual>{qual})\s+)?"
+        rf"(?:(?P<cur>{_alt(symbols)})|(?P<code>(?-i:{_alt(codes)}))(?=\d))?\s?"
         rf"(?:between\s+(?P<bcur>{sym})?\s?(?P<b1>{num}){PCT1}\s+and\s+(?:{sym})?\s?(?P<b2>{num})"
         rf"|from\s+(?P<f1>{num}){PCT1}\s+to\s+(?P<f2>{num})"
-        rf"|(?P<r1>{digits}){PCT1}\s?(?:-|–|to)\s?(?P<r2>{digits}){scale}"
+        rf"|(?P<r1>{digits}){PCT1}\s?(?:-to-|-|–|to)\s?(?P<r2>{digits}){scale}"
         rf"|(?P<w1>{word})\s+(?:to|or)\s+(?P<w2>(?:{word})(?:\s+(?:hundred|thousand|million|billion))?)\b"
         rf"|(?P<num>{num}))"
         rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
@@ -162,7 +164,9 @@ def _not_a_count(
         if all(w.lower() in ("and", "aged", "") or _numberish(w, words) for w in items):
             return True  # "aged nine, ten, thirteen, 49, and 59" (but "two aged fourteen")
     raw = m.group("num")
-    marked = m.group("qual") or m.group("cur") or m.group("pct") or m.group("curw")
+    marked = (
+        m.group("qual") or m.group("cur") or m.group("code") or m.group("pct") or m.group("curw")
+    )
     if (
         raw
         and raw.strip().isdigit()
@@ -316,6 +320,8 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
     unit = None
     if m.group("pct"):
         unit = "%"
+    elif m.group("code"):
+        unit = m.group("code")
     elif m.group("cur") or m.group("bcur") or m.group("curw"):
         mark = m.group("cur") or m.group("bcur") or m.group("curw").lower()
         unit = p.currencies.get(mark)
