@@ -455,3 +455,60 @@ def test_an_outlet_relaying_what_someone_said_names_that_speaker(resources: Reso
     text = "The clinic treated 25 injured people on Monday, the Daily Star reported the mayor said."
     (c,) = _claims(resources, text)
     assert (c.about, c.value_low, c.source_name) == ("injured", 25, "mayor")
+
+
+def test_a_recorded_tally_is_votes_with_no_source(resources: Resources) -> None:
+    text = "The city council voted 9 to 4 to close the depot."
+    start = text.index("9 to")
+    cue = Span.of(text, text.index("voted"), start - 1)
+    quote = Quote("indirect", Span.of(text, start, len(text) - 1), cue, None, "city council")
+    found = _claims_with_quote(resources, text, quote)
+    assert [(c.about, c.value_low, c.source_name) for c in found] == [
+        ("votes", 9, None),
+        ("votes", 4, None),
+    ]
+    text = "The bill was debated for a day. The vote passed along party lines, 212-to-190."
+    assert [(c.about, c.value_low) for c in _claims(resources, text)] == [
+        ("votes", 212),
+        ("votes", 190),
+    ]
+
+
+def test_a_referendum_result_is_a_vote_share(resources: Resources) -> None:
+    text = "The island held a referendum on the new flag in May, and 58% came out against."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low) == ("vote share", 58)
+
+
+def test_a_bar_set_by_a_rule_is_no_claim(resources: Resources) -> None:
+    text = "Parties must receive at least 5% of the vote to win seats in the assembly."
+    assert _claims(resources, text) == []
+
+
+def test_instances_populations_and_counts_of_rescues_are_no_claims(resources: Resources) -> None:
+    text = "The lizards bite when cornered or, in a few rare cases, spit at their prey."
+    assert _claims(resources, text) == []
+    text = "Infections are rising among the region's 2.1 million people, doctors said."
+    assert _claims(resources, text) == []
+    text = "The charity says its crew saved 900 lives during 25 rescues since 2018."
+    assert [(c.about, c.value_low) for c in _claims(resources, text)] == [("rescued", 900)]
+
+
+def test_money_in_iso_codes_and_distances_in_light_years(resources: Resources) -> None:
+    text = "The winners share an award of NOK4 million (about EUR350 thousand)."
+    found = [(c.about, c.value_low, c.unit) for c in _claims(resources, text)]
+    assert found == [("money", 4e6, "NOK"), ("money", 350e3, "EUR")]
+    text = "The telescope found a planet some 40 light years away from the Sun."
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.unit) == ("distance", 40, "ly")
+
+
+def test_a_reporting_verb_past_a_semicolon_speaks_for_its_own_clause(
+    resources: Resources,
+) -> None:
+    text = (
+        "The boy was among nine migrants who died in a storm at sea; they had, his uncle says, "
+        "paid smugglers to take them across."
+    )
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.source_name) == ("killed", 9, None)

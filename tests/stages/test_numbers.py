@@ -192,3 +192,19 @@ def test_a_scale_word_ends_a_word_range(light_resources: Resources) -> None:
         3e6,
     )
     assert _one(light_resources, "Two or three hundred came.")[1:3] == (200, 300)
+
+
+def test_iso_currency_codes_before_the_figure_and_hyphenated_tallies(
+    light_resources: Resources,
+) -> None:
+    text = "an award of NOK4 million (approximately GBP310 thousand)"
+    found = [(text[q.start : q.end], q.low, q.unit) for q in find_quantities(text, light_resources)]
+    assert found == [("NOK4 million", 4e6, "NOK"), ("approximately GBP310 thousand", 310e3, "GBP")]
+    text = "The motion passed 230-to-198."
+    assert [(q.low, q.kind) for q in find_tallies(text, light_resources)] == [
+        (230, "tally"),
+        (198, "tally"),
+    ]
+    assert find_quantities(text, light_resources) == []
+    text = "Flight ABC123 landed."
+    assert find_quantities(text, light_resources) == []

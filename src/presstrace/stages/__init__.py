@@ -10,7 +10,7 @@ from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v5",
     "quotes.v5",
-    "claims.v4",
+    "claims.v5",
     "conflicts.v1",
     "flags.v1",
     "fingerprint.v1",
