@@ -223,3 +223,32 @@ def test_groups_and_family_relations_are_not_roles(resources: Resources) -> None
     assert _role(resources, text, "Petrov") is None
     text = "The test was negative for First Family and Senior Advisors Paul Grant and Lisa Grant."
     assert _role(resources, text, "Paul Grant") == "Senior Advisors"
+
+
+def test_a_title_after_for_or_to_is_the_named_persons_own(resources: Resources) -> None:
+    text = "A former adviser to Prime Minister Anna Lind was charged on Monday."
+    assert _role(resources, text, "Anna Lind") == "Prime Minister"
+    text = "A senior aide for U.S. Senator Mark Ellis resigned on Friday."
+    assert _role(resources, text, "Mark Ellis") == "U.S. Senator"
+    text = "Deputy Prime Minister for Finance and Minister of Economy Petra Kos spoke."
+    assert _role(resources, text, "Petra Kos") == (
+        "Deputy Prime Minister for Finance and Minister of Economy"
+    )
+
+
+def test_a_name_modifying_a_noun_may_sit_in_a_role(resources: Resources) -> None:
+    text = (
+        "Jane Moss, spokeswoman for the Smith administration's Department of Energy, "
+        "declined to comment."
+    )
+    assert _role(resources, text, "Jane Moss") == (
+        "spokeswoman for the Smith administration's Department of Energy"
+    )
+
+
+def test_scientists_and_loyalists_are_roles(resources: Resources) -> None:
+    text = "Study co-author and geochemist Ravi Patel said the bloom was unexpected."
+    role = _role(resources, text, "Ravi Patel")
+    assert role is not None and role.endswith("co-author and geochemist")
+    text = "Later, businessman and party loyalist Tom Brandt said the count was fair."
+    assert _role(resources, text, "Tom Brandt") == "businessman and party loyalist"

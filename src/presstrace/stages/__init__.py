@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F401
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "entities.v5",
+    "entities.v6",
     "quotes.v5",
     "claims.v5",
     "conflicts.v1",

@@ -211,6 +211,8 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             and not office
         ):
             break  # "spokesperson for President X": the title after "for" is X's own
+        if t.lower_ in ("for", "to") and _own_title(doc, i + 1, start, lex):
+            break  # "advisor for U.S. President X", "adviser to Prime Minister X": likewise
         if (
             t.lower_ == "and"
             and i > 0
@@ -291,6 +293,18 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
     return role or None
 
 
+def _own_title(doc: Doc, first: int, start: int, lex: Lexicon) -> bool:
+    """Whether ``doc[first:start]`` is a title of its own: capitalised words ending in a role
+    word ("U.S. President", "Prime Minister"), with no connector that would join it on."""
+    words = doc[first:start]
+    return (
+        len(words) > 1
+        and is_role_word(words[-1], lex)
+        and all(w.is_title or w.is_upper or w.text == "." for w in words)
+        and not any(w.lower_ in CONNECTORS for w in words)
+    )
+
+
 def _skip_lead(doc: Doc, start: int, end: int) -> int:
     """First token of an apposition after the words in ``LEADING_SKIP``."""
     while (
@@ -317,8 +331,9 @@ def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> b
             t.ent_type_ == "PERSON"
             and not (n + 1 < len(toks) and toks[n + 1].text in POSSESSIVE)
             and not _after_of(toks, n, lex)
+            and not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.is_lower)
         ):
-            return False
+            return False  # (but "the Trump administration's ...": a name as a modifier)
     if person:
         return any(is_role_word(t, lex) for t in toks)
     # an organisation's description: "the dam's operator", "a volunteer rescue group"
