@@ -512,3 +512,30 @@ def test_a_reporting_verb_past_a_semicolon_speaks_for_its_own_clause(
     )
     (c,) = _claims(resources, text)
     assert (c.about, c.value_low, c.source_name) == ("killed", 9, None)
+
+
+def test_a_figure_a_count_may_exceed_is_a_floor_and_its_writers_are_the_source(
+    resources: Resources,
+) -> None:
+    text = (
+        "On Monday, scientists at Westbrook University posted findings estimating the number "
+        "of people infected with the new virus may well exceed 1500."
+    )
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low, c.value_high, c.qualifier) == (
+        "infected",
+        1500,
+        None,
+        "more than",
+    )
+    assert c.source_name is not None and "Westbrook University" in c.source_name
+
+
+def test_a_study_making_an_estimate_is_its_source(resources: Resources) -> None:
+    text = (
+        "The study uses flight data and known cases abroad to reach the estimate, a total of "
+        "3,400 cases in the city by March."
+    )
+    (c,) = _claims(resources, text)
+    assert (c.about, c.value_low) == ("infected", 3400)
+    assert c.source_name is not None and "study" in c.source_name.lower()

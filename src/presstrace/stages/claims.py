@@ -330,7 +330,34 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
     for child in num.children:  # "of the 2.8 million who voted"
         if child.dep_ == "relcl" and term(child, lex) == "votes":
             return "votes", num, None
+    if exceeded(num):
+        subjects = [c for c in num.head.children if c.dep_ == "nsubj"]
+        found = _counted_by_subject(subjects[0], lex) if subjects else None
+        if found is not None:
+            return found, num, counted
     return event_near(num, lex), num, counted
+
+
+EXCEED_VERBS = frozenset({"exceed", "surpass", "top"})
+
+
+def exceeded(num: Token) -> bool:
+    """ "the number ... may considerably exceed 1000": the figure is a floor."""
+    return num.dep_ == "dobj" and num.head.lemma_.lower() in EXCEED_VERBS
+
+
+def _counted_by_subject(subject: Token, lex: Lexicon) -> str | None:
+    """What "the number of people infected" counts: the event said of the people."""
+    about = term(subject, lex) or of_term(subject, lex)
+    if about is not None:
+        return about
+    for prep in subject.children:
+        for obj in prep.children:
+            if prep.lower_ == "of" and obj.dep_ == "pobj" and is_person(obj, lex):
+                for child in obj.children:
+                    if child.dep_ in ("acl", "amod", "relcl") and term(child, lex) in EVENTS:
+                        return term(child, lex)
+    return None
 
 
 # Words that end the stretch a listed figure shares with the verb after it: a new clause.
@@ -668,6 +695,11 @@ def _sentence_source(
         if tok.dep_ == "acl" and tok.lemma_.lower() in lex.reporting:
             # "the next highest country, the United Kingdom, reporting 37,542 deaths"
             noun = _phrase(doc, tok.head)
+            author = _author_of(tok.head)
+            if author is not None:  # "researchers posted findings estimating ...": theirs
+                found = resolve_group(_phrase(doc, author), article.entities, lex.anonymous)
+                if found:
+                    return found
             if tok.i > tok.head.i:  # the noun without its own "reporting ..." clause
                 noun = doc[noun.start : max(noun.start + 1, tok.left_edge.i)]
             found = resolve_group(noun, article.entities, lex.anonymous)
@@ -720,7 +752,36 @@ def _sentence_source(
             found = resolve_group(phrase, article.entities, lex.anonymous)
             if found:
                 return found
+    found = _study_source(article, doc, sent, lex)
+    if found:
+        return found
     return _inverted_source(article, doc, sent, lex)
+
+
+WRITINGS = frozenset({"finding", "study", "paper", "report", "analysis"})
+
+
+def _author_of(writing: Token) -> Token | None:
+    """The subject of "posted findings", "published a study": whoever wrote it."""
+    if writing.lemma_.lower() not in WRITINGS or writing.dep_ != "dobj":
+        return None
+    subjects = [c for c in writing.head.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+STUDIES = frozenset({"study", "model", "analysis", "survey", "paper", "research"})
+ESTIMATES = frozenset({"estimate", "projection", "calculation"})
+
+
+def _study_source(article: Article, doc: Doc, sent: Span, lex: Lexicon) -> str | None:
+    """ "The study accounts for air traffic ... to construe the estimate, a total of 1,723
+    cases": a study the sentence makes the subject of an estimate is its source."""
+    if not any(t.lemma_.lower() in ESTIMATES for t in sent):
+        return None
+    for child in sent.root.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in STUDIES:
+            return resolve_group(_phrase(doc, child), article.entities, lex.anonymous)
+    return None
 
 
 def _relayed_speaker(
@@ -1012,6 +1073,9 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if about in MEASURES and article.text[end : end + 1] == "/":
             continue  # "8 m/s": a speed
         source = source_of(article, doc, num, q, lex)
+        low, high, qualifier = q.low, q.high, qualifier_of(doc, q, num)
+        if qualifier is None and exceeded(num):
+            high, qualifier = None, "more than"
         claims.append(
             Claim(
                 q.start,
@@ -1019,9 +1083,9 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
                 article.text[q.start : end],
                 source,
                 about,
-                q.low,
-                q.high,
-                qualifier_of(doc, q, num),
+                low,
+                high,
+                qualifier,
                 q.unit or unit_of(about, counted, lex),
             )
         )
