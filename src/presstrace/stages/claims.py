@@ -240,7 +240,7 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _near(num: Token, words: set[str], width: int = 4) -> bool:
+def _near(num: Token, words: set[str] | frozenset[str], width: int = 4) -> bool:
     doc = num.doc
     lo, hi = max(num.sent.start, num.i - width), min(num.sent.end, num.i + width + 1)
     return any(doc[k].lower_ in words for k in range(lo, hi))
