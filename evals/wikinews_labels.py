@@ -4,8 +4,9 @@ The article texts stay in ``../shared``; this joins them with our labels. ``dev`
 articles the stages were tuned on; each held-out split was labelled before the system was run
 on it, so in-sample and unseen figures stay apart. ``heldout`` (20 later articles) and then
 ``heldout2`` (20 more, a seeded sample) and ``heldout3`` (20 more, labelled blind while
-heldout2's errors were being read) were in turn read for errors while tuning; ``heldout4`` (20
-more, labelled blind while heldout3 was read for errors) is only measured.
+heldout2's errors were being read) were in turn read for errors while tuning; so was
+``heldout4`` (20 more, labelled blind while heldout3 was read for errors); ``heldout5`` (20
+more, labelled blind while heldout4 was read for errors) is only measured.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ SPLITS = {
     "heldout2": GOLD_DIR / "heldout2",
     "heldout3": GOLD_DIR / "heldout3",
     "heldout4": GOLD_DIR / "heldout4",
+    "heldout5": GOLD_DIR / "heldout5",
 }
 
 
