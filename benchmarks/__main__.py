@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
         help="ingest --memory: page counts to compare",
     )
     args = ap.parse_args(argv)
-    which = args.which or ["analyze", "ingest"]
+    which = args.which or ["analyze", "extract", "ingest"]
     if "analyze" in which:
         bench_analyze.run(repeat=args.repeat)
     if "extract" in which:
