@@ -25,6 +25,7 @@ SPLITS = {
     "heldout2": GOLD_DIR / "heldout2",
     "heldout3": GOLD_DIR / "heldout3",
     "heldout4": GOLD_DIR / "heldout4",
+    "heldout5": GOLD_DIR / "heldout5",
 }
 
 
