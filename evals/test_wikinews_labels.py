@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 
 import pytest
 
 from evals import wikinews_labels
 from evals.shared import evaldata
+
+_FILTER = re.compile(
+    r"kill|dead|die|death|injur|attack|fire|crash|flood|quake|storm|explos|shoot|arrest|evacuat",
+    re.I,
+)
+_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+_ORDER = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 @pytest.mark.parametrize("split", sorted(wikinews_labels.SPLITS))
@@ -39,15 +48,9 @@ def test_every_split_reports_every_heldout_split() -> None:
 
 def test_heldout_follows_the_selection_rule() -> None:
     """RULES.md: the next 20 title-filter matches after the dev set's last one, none skipped."""
-    import re
-
-    pattern = re.compile(
-        r"kill|dead|die|death|injur|attack|fire|crash|flood|quake|storm|explos|shoot|arrest|evacuat",
-        re.I,
-    )
     with (evaldata("wikinews") / "articles.jsonl").open() as f:
         rows = [json.loads(line) for line in f]
-    matching = [r["id"] for r in rows if len(r["text"]) < 4000 and pattern.search(r["title"])]
+    matching = [r["id"] for r in rows if len(r["text"]) < 4000 and _FILTER.search(r["title"])]
     _, dev = wikinews_labels.load("claims", "dev")
     _, held = wikinews_labels.load("claims", "heldout")
     # the dev set wrapped round to take the first 6 matches of the file; held-out goes on from there
@@ -57,14 +60,6 @@ def test_heldout_follows_the_selection_rule() -> None:
 
 def test_heldout2_follows_the_seeded_sample() -> None:
     """RULES.md: 20 of the unused filter matches holding two non-year numbers, seed 20261201."""
-    import random
-    import re
-
-    pattern = re.compile(
-        r"kill|dead|die|death|injur|attack|fire|crash|flood|quake|storm|explos|shoot|arrest|evacuat",
-        re.I,
-    )
-    number = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
     with (evaldata("wikinews") / "articles.jsonl").open() as f:
         rows = [json.loads(line) for line in f]
     used = set(wikinews_labels.load("claims", "dev")[1]) | set(
@@ -74,99 +69,43 @@ def test_heldout2_follows_the_seeded_sample() -> None:
         i
         for i, r in enumerate(rows)
         if len(r["text"]) < 4000
-        and pattern.search(r["title"])
+        and _FILTER.search(r["title"])
         and r["id"] not in used
-        and len(number.findall(r["text"])) >= 2
+        and len(_NUMBER.findall(r["text"])) >= 2
     ]
     picked = sorted(random.Random(20261201).sample(candidates, 20))
     _, held2 = wikinews_labels.load("claims", "heldout2")
     assert list(held2) == [rows[i]["id"] for i in picked]
 
 
-def test_heldout3_follows_the_seeded_sample() -> None:
-    """RULES.md: every unused filter match with two non-year numbers, the rest a seeded sample."""
-    import random
-    import re
-
-    pattern = re.compile(
-        r"kill|dead|die|death|injur|attack|fire|crash|flood|quake|storm|explos|shoot|arrest|evacuat",
-        re.I,
-    )
-    number = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+@pytest.mark.parametrize(
+    ("split", "seed", "n_matching", "n_others"),
+    [
+        ("heldout3", 20261202, 9, 125),
+        ("heldout4", 20261203, 0, 114),
+        ("heldout5", 20261204, 0, 94),
+    ],
+)
+def test_later_heldout_splits_follow_their_seeded_sample(
+    split: str, seed: int, n_matching: int, n_others: int
+) -> None:
+    """RULES.md: from the unused articles under 4,000 characters with two non-year numbers,
+    every filter match, the rest a seeded sample of the others (heldout4 on: no match left)."""
     with (evaldata("wikinews") / "articles.jsonl").open() as f:
         rows = [json.loads(line) for line in f]
     used: set[str] = set()
-    for split in ("dev", "heldout", "heldout2"):
-        used |= set(wikinews_labels.load("claims", split)[1])
+    for earlier in _ORDER[: _ORDER.index(split)]:
+        used |= set(wikinews_labels.load("claims", earlier)[1])
     pool = [
         i
         for i, r in enumerate(rows)
-        if len(r["text"]) < 4000 and r["id"] not in used and len(number.findall(r["text"])) >= 2
+        if len(r["text"]) < 4000 and r["id"] not in used and len(_NUMBER.findall(r["text"])) >= 2
     ]
-    matching = [i for i in pool if pattern.search(rows[i]["title"])]
-    others = [i for i in pool if not pattern.search(rows[i]["title"])]
-    picked = sorted(matching + random.Random(20261202).sample(others, 20 - len(matching)))
-    _, held3 = wikinews_labels.load("claims", "heldout3")
-    assert list(held3) == [rows[i]["id"] for i in picked]
+    matching = [i for i in pool if _FILTER.search(rows[i]["title"])]
+    others = [i for i in pool if not _FILTER.search(rows[i]["title"])]
+    assert (len(matching), len(others)) == (n_matching, n_others)
+    picked = sorted(matching + random.Random(seed).sample(others, 20 - len(matching)))
+    _, held = wikinews_labels.load("claims", split)
+    assert list(held) == [rows[i]["id"] for i in picked]
     for kind in ("roles", "places"):
-        assert list(wikinews_labels.load(kind, "heldout3")[1]) == list(held3)
-
-
-def test_heldout4_follows_the_seeded_sample() -> None:
-    """RULES.md: no unused filter match is left, so all 20 are a seeded sample of the rest."""
-    import random
-    import re
-
-    pattern = re.compile(
-        r"kill|dead|die|death|injur|attack|fire|crash|flood|quake|storm|explos|shoot|arrest|evacuat",
-        re.I,
-    )
-    number = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
-    with (evaldata("wikinews") / "articles.jsonl").open() as f:
-        rows = [json.loads(line) for line in f]
-    used: set[str] = set()
-    for split in ("dev", "heldout", "heldout2", "heldout3"):
-        used |= set(wikinews_labels.load("claims", split)[1])
-    pool = [
-        i
-        for i, r in enumerate(rows)
-        if len(r["text"]) < 4000 and r["id"] not in used and len(number.findall(r["text"])) >= 2
-    ]
-    matching = [i for i in pool if pattern.search(rows[i]["title"])]
-    others = [i for i in pool if not pattern.search(rows[i]["title"])]
-    assert matching == []
-    picked = sorted(random.Random(20261203).sample(others, 20))
-    _, held4 = wikinews_labels.load("claims", "heldout4")
-    assert list(held4) == [rows[i]["id"] for i in picked]
-    for kind in ("roles", "places"):
-        assert list(wikinews_labels.load(kind, "heldout4")[1]) == list(held4)
-
-
-def test_heldout5_follows_the_seeded_sample() -> None:
-    """RULES.md: as heldout4, a seeded sample of the unused two-number articles, seed 20261204."""
-    import random
-    import re
-
-    pattern = re.compile(
-        r"kill|dead|die|death|injur|attack|fire|crash|flood|quake|storm|explos|shoot|arrest|evacuat",
-        re.I,
-    )
-    number = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
-    with (evaldata("wikinews") / "articles.jsonl").open() as f:
-        rows = [json.loads(line) for line in f]
-    used: set[str] = set()
-    for split in ("dev", "heldout", "heldout2", "heldout3", "heldout4"):
-        used |= set(wikinews_labels.load("claims", split)[1])
-    pool = [
-        i
-        for i, r in enumerate(rows)
-        if len(r["text"]) < 4000 and r["id"] not in used and len(number.findall(r["text"])) >= 2
-    ]
-    matching = [i for i in pool if pattern.search(rows[i]["title"])]
-    others = [i for i in pool if not pattern.search(rows[i]["title"])]
-    assert matching == [] and len(others) == 94
-    picked = sorted(random.Random(20261204).sample(others, 20))
-    _, held5 = wikinews_labels.load("claims", "heldout5")
-    assert list(held5) == [rows[i]["id"] for i in picked]
-    for kind in ("roles", "places"):
-        assert list(wikinews_labels.load(kind, "heldout5")[1]) == list(held5)
+        assert list(wikinews_labels.load(kind, split)[1]) == list(held)
