@@ -365,7 +365,11 @@ PUBLISHED_META_KEYS = (
 
 def declared_dates(pm: page_meta.PageMeta) -> list[str]:
     """Publication days the page declares in JSON-LD and meta tags (ISO form only)."""
-    values = [pm.ld.get("datePublished"), *(pm.meta.get(k) for k in PUBLISHED_META_KEYS)]
+    return _iso_days(pm, "datePublished", PUBLISHED_META_KEYS)
+
+
+def _iso_days(pm: page_meta.PageMeta, ld_key: str, meta_keys: tuple[str, ...]) -> list[str]:
+    values = [pm.ld.get(ld_key), *(pm.meta.get(k) for k in meta_keys)]
     return [v.strip()[:10] for v in values if isinstance(v, str) and _DAY.match(v)]
 
 
@@ -446,8 +450,7 @@ MODIFIED_META_KEYS = (
 
 def modified_dates(pm: page_meta.PageMeta) -> list[str]:
     """Days the page declares it was last changed (ISO form only)."""
-    values = [pm.ld.get("dateModified"), *(pm.meta.get(k) for k in MODIFIED_META_KEYS)]
-    return [v.strip()[:10] for v in values if isinstance(v, str) and _DAY.match(v)]
+    return _iso_days(pm, "dateModified", MODIFIED_META_KEYS)
 
 
 def _swapped(a: str, b: str) -> bool:
