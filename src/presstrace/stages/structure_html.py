@@ -205,6 +205,20 @@ def _repaired(h1: str, titles: list[str]) -> str:
     return h1
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _variant(h1: str, title: str) -> bool:
+    """The ``<h1>`` is the declared title with words added or dropped at an end ("The
+    Best ...", "... from KBIS 2025"), or names a later year than it: a headline revised
+    after the metadata was written (or a shortened SEO title), not a different one."""
+    h, t = f" {_norm(h1)} ", f" {_norm(title)} "
+    later = max(map(int, _YEAR.findall(h1)), default=0) > max(
+        map(int, _YEAR.findall(title)), default=0
+    )
+    return h in t or t in h or later
+
+
 def choose_title(
     pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None
 ) -> str | None:
@@ -249,6 +263,8 @@ def choose_title(
         if len(_norm(s).split()) >= 3 and _norm(s) in above:
             return s
     h1s = list(dict.fromkeys(h1s))
+    if stripped and h1s and not pm.h1_placed and not _variant(h1s[0], stripped[0]):
+        return stripped[0]
     if len(h1s) == 1 and _headline_like(h1s[0]):
         return h1s[0]
     if (
