@@ -81,7 +81,7 @@ class PageMeta:
     headings_above: list[str] = field(default_factory=list)
     # the first <h1> sits where a template prints an article's headline: inside
     # <article> or <header>, or named as the title by its class, id or itemprop
-    h1_placed: bool = False
+    h1_placed: bool = True
     ld: dict[str, Any] = field(default_factory=dict)
     ld_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)

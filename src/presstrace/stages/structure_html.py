@@ -226,7 +226,11 @@ def choose_title(
 
     A lone ``<h1>`` is trusted on its own unless it reads like a section label (fewer
     than three words, or all capitals); an ``<h1>`` that wraps the metadata title in a
-    label, date or byline gives way to that title.
+    label, date or byline gives way to that title. An ``<h1>`` that disagrees with the
+    declared title and sits where no template prints a headline (outside ``<article>``
+    and ``<header>``, not named a title by class, id or itemprop: a page builder's
+    banner) gives way to the declared title too, unless it is that title with words
+    added or dropped at an end, or names a later year (WCXB dev: 15 fixed, 5 broken).
     """
     candidates = [
         unmangle(html.unescape(t))
@@ -488,6 +492,15 @@ def _unlike(day: str, others: list[str]) -> bool:
         return False
 
 
+OPEN_GRAPH_PUBLISHED = ("article:published_time", "og:published_time")
+
+
+def _reads_modified(day: str, declared: list[str], modified: list[str]) -> bool:
+    """htmldate's ``day`` is a declared modification day that is not the declared
+    publication day (it prefers the newer of the two)."""
+    return day in modified and day not in declared and _unlike(day, declared[:1])
+
+
 def choose_date(
     pm: page_meta.PageMeta, traf_date: str | None, url: str | None = None
 ) -> str | None:
@@ -498,11 +511,18 @@ def choose_date(
     local day a UTC timestamp may miss (WCXB dev: the gold follows it on all 32 pages
     that have one); a URL day nothing on the page agrees with is not trusted.
 
-    A date printed under the headline that is none of the declared or marked-up days
-    (more than a day from each, not labelled as an update) is the article's own: the
-    declared one is then an import or re-post date (WCXB dev: 4 fixed, none broken).
-    Whether the gold follows a printed "Updated" date or the declared publication day
-    is a coin toss on WCXB dev (16 against 19 pages), so the declared day stays.
+    A date printed under the headline that is none of the declared days (more than a
+    day from each, not labelled as an update) is the article's own: the declared one is
+    then an import or re-post date (WCXB dev: 4 fixed, none broken).
+
+    A later day printed under the headline, "Updated" or not, is the article's date on a
+    page that declares its publication day only to search engines (JSON-LD, plain meta
+    tags) and not to Open Graph (``article:published_time``): SEO plugins keep the first
+    draft's datePublished while the byline date is the one the site maintains; a page
+    that publishes ``article:published_time`` keeps that day (WCXB dev: 9 fixed, 2
+    broken; preferring every printed "Updated" day was 16 fixed, 19 broken).
+    htmldate prefers a declared modification day to the declared publication day; that
+    day is not taken unless the page prints it (WCXB dev: 3 fixed, none broken).
 
     A page that declares no publication date but marks one up in a ``<time datetime>``
     outside navigation and sidebars gets that date: htmldate's guess from the rest of
@@ -521,10 +541,19 @@ def choose_date(
     filed = url_date(url)
     if filed and evidence and not _unlike(filed, evidence):
         return filed
-    if printed and declared and _unlike(printed, declared + modified_dates(pm) + pm.time_dates):
+    modified = modified_dates(pm)
+    if printed and declared and _unlike(printed, declared + modified + pm.time_dates):
         return printed
+    if declared and not any(pm.meta.get(k) for k in OPEN_GRAPH_PUBLISHED):
+        revised = visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), days=days)
+        if revised and revised > declared[0] and _unlike(revised, declared[:1]):
+            return revised
     if traf_date and declared and _swapped(traf_date[:10], declared[0]):
         return declared[0]
+    if traf_date and declared and _reads_modified(traf_date[:10], declared, modified):
+        shown = {anywhere, visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), days=days)}
+        if traf_date[:10] not in shown | set(pm.time_dates[:1]):
+            return declared[0]
     if not declared:
         for shown in (visible_date(pm, _HEADLINE_NEAR, days=days), *pm.time_dates[:1], anywhere):
             if shown:
