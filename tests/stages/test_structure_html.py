@@ -464,3 +464,15 @@ def test_htmldate_reading_the_modification_day_gives_way_to_the_publication_day(
     # unless the page prints that day
     pm.header_lines, pm.header_below = ["Bridge tolls explained", "Oct 31, 2025"], 2
     assert choose_date(pm, "2025-10-31") == "2025-10-31"
+
+
+def test_htmldate_guess_gives_way_to_the_declared_day_the_page_prints() -> None:
+    pm = PageMeta(
+        meta={"article:published_time": "2024-10-08T08:00:00Z"},
+        header_lines=["Bridge tolls explained", "October 8, 2024"],
+        header_below=2,
+    )
+    assert choose_date(pm, "2016-07-01") == "2024-10-08"
+    # a page that does not print its declared day keeps htmldate's reading
+    pm.header_lines = ["Bridge tolls explained"]
+    assert choose_date(pm, "2016-07-01") == "2016-07-01"

@@ -522,7 +522,9 @@ def choose_date(
     that publishes ``article:published_time`` keeps that day (WCXB dev: 9 fixed, 2
     broken; preferring every printed "Updated" day was 16 fixed, 19 broken).
     htmldate prefers a declared modification day to the declared publication day; that
-    day is not taken unless the page prints it (WCXB dev: 3 fixed, none broken).
+    day is not taken unless the page prints it (WCXB dev: 3 fixed, none broken); nor is
+    a day it found elsewhere that is none of the declared ones, when the page prints its
+    declared publication day (1 fixed, none broken).
 
     A page that declares no publication date but marks one up in a ``<time datetime>``
     outside navigation and sidebars gets that date: htmldate's guess from the rest of
@@ -553,6 +555,12 @@ def choose_date(
     if traf_date and declared and _reads_modified(traf_date[:10], declared, modified):
         shown = {anywhere, visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), days=days)}
         if traf_date[:10] not in shown | set(pm.time_dates[:1]):
+            return declared[0]
+    if traf_date and declared and _unlike(traf_date[:10], declared + modified):
+        # htmldate read a day off the page that the page neither declares nor prints,
+        # while it prints the declared one
+        seen = {anywhere, *pm.time_dates[:1]}
+        if declared[0] in seen and traf_date[:10] not in seen:
             return declared[0]
     if not declared:
         for shown in (visible_date(pm, _HEADLINE_NEAR, days=days), *pm.time_dates[:1], anywhere):
