@@ -546,21 +546,20 @@ def choose_date(
     modified = modified_dates(pm)
     if printed and declared and _unlike(printed, declared + modified + pm.time_dates):
         return printed
+    # the first day printed under the headline, "Updated" or not
+    revised = visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), days=days)
     if declared and not any(pm.meta.get(k) for k in OPEN_GRAPH_PUBLISHED):
-        revised = visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), days=days)
         if revised and revised > declared[0] and _unlike(revised, declared[:1]):
             return revised
     if traf_date and declared and _swapped(traf_date[:10], declared[0]):
         return declared[0]
-    if traf_date and declared and _reads_modified(traf_date[:10], declared, modified):
-        shown = {anywhere, visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), days=days)}
-        if traf_date[:10] not in shown | set(pm.time_dates[:1]):
+    seen = {anywhere, revised, *pm.time_dates[:1]}
+    if traf_date and declared and traf_date[:10] not in seen:
+        if _reads_modified(traf_date[:10], declared, modified):
             return declared[0]
-    if traf_date and declared and _unlike(traf_date[:10], declared + modified):
-        # htmldate read a day off the page that the page neither declares nor prints,
-        # while it prints the declared one
-        seen = {anywhere, *pm.time_dates[:1]}
-        if declared[0] in seen and traf_date[:10] not in seen:
+        # a day htmldate found that the page neither declares nor prints, while it
+        # prints the declared one
+        if declared[0] in seen and _unlike(traf_date[:10], declared + modified):
             return declared[0]
     if not declared:
         for shown in (visible_date(pm, _HEADLINE_NEAR, days=days), *pm.time_dates[:1], anywhere):
