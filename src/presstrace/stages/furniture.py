@@ -55,7 +55,7 @@ def containers(tree: Any, body_words: int, resources: Resources) -> tuple[Contai
             if reason is None:
                 stack.append(el)
                 continue
-            key = _key(el.text_content())
+            key = _key(" ".join(el.itertext()))
             if key and len(key.split()) < MAX_SHARE * body_words:
                 out.append(Container(key, reason))
             elif key:
