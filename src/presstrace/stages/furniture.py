@@ -33,12 +33,13 @@ def _key(text: str) -> str:
 
 
 def class_words(resources: Resources) -> dict[str, str]:
+    """Class/id word -> reason, from ``furniture_classes.txt``."""
     memo = resources.memo
-    words = memo.get("furniture.classes")
+    words: dict[str, str] | None = memo.get("furniture.classes")
     if words is None:
         words = dict(line.split() for line in resources.data_lines("furniture_classes.txt"))
         memo["furniture.classes"] = words
-    return words  # type: ignore[no-any-return]
+    return words
 
 
 def containers(tree: Any, body_words: int, resources: Resources) -> tuple[Container, ...]:
