@@ -62,17 +62,17 @@ def test_signup_boxes_and_their_consent_lines() -> None:
     assert bp.classify("The council said its newsletter would stop in May.", lx) is None
 
 
-def test_site_disclaimers_are_notices() -> None:
+def test_site_disclaimers() -> None:
     lx = bp.lexicon(Resources())
     medical = (
         "This article is for informational purposes only and is not a substitute for "
         "professional medical advice."
     )
     views = "The views expressed here do not necessarily reflect the views of the Herald."
-    assert bp.classify(medical, lx) == "notice"
-    assert bp.classify(views, lx) == "notice"
-    assert bp.classify("Der Text dient nur zu Informationszwecken.", lx) == "notice"
-    assert bp.classify("The nurse said the advice was out of date.", lx) is None
+    assert bp.is_disclaimer(medical, lx)
+    assert bp.is_disclaimer(views, lx)
+    assert bp.is_disclaimer("Der Text dient nur zu Informationszwecken.", lx)
+    assert not bp.is_disclaimer("The nurse said the advice was out of date.", lx)
     # a long paragraph that mentions the phrase is article text
     long = " ".join(["The bridge report ran to many pages of detail."] * 20)
-    assert bp.classify(long + " It was for informational purposes only.", lx) is None
+    assert not bp.is_disclaimer(long + " It was for informational purposes only.", lx)

@@ -33,11 +33,15 @@ def test_named_containers_give_their_reason() -> None:
 def test_a_line_inside_a_named_container_counts_only_when_long_enough() -> None:
     tree = html.fromstring(
         _page(
-            "<div class='carousel'><p>Bridge news</p><p>Ferries cut their evening trips</p></div>"
+            "<div class='carousel'><p>Bridge news</p>"
+            "<p>Ferries cut their evening trips from May until the autumn</p></div>"
         )
     )
     found = furniture.containers(tree, 80, Resources())
-    assert furniture.reason_for("Ferries cut their evening trips", found) == "template"
+    assert (
+        furniture.reason_for("Ferries cut their evening trips from May until the autumn", found)
+        == "template"
+    )
     # two words that merely occur inside the container are not enough
     assert furniture.reason_for("Bridge news", found) is None
 

@@ -495,3 +495,13 @@ def test_named_furniture_and_signup_boxes_leave_the_body(resources: Resources) -
     assert bio not in article.text and consent not in article.text
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons[consent] == "signup"
+
+
+def test_clean_body_drops_a_site_disclaimer_at_the_end_only(resources: Resources) -> None:
+    paras = [p.split("</p>")[0] for p in PARAS.split("<p>")[1:5]]
+    quoted = "The mayor said the leaflet was for informational purposes only."
+    tail = "This article is for informational purposes only and is not legal advice."
+    lines = [paras[0], paras[1], paras[2], quoted, paras[3], paras[0] + " More.", tail]
+    body, removed, _, _ = clean_body(lines, None, PageMeta(), [], resources)
+    assert quoted in body and tail not in body
+    assert [(r.text, r.reason) for r in removed] == [(tail, "notice")]

@@ -123,8 +123,6 @@ def classify(block: str, lex: Lexicon) -> str | None:
         return FOOTER
     if words <= SIGNUP_WORDS and lex.signup.search(lower):
         return SIGNUP
-    if words <= DISCLAIMER_WORDS and lex.disclaimer.search(lower):
-        return NOTICE
     return None
 
 
@@ -137,6 +135,15 @@ def is_disclosure(block: str, lex: Lexicon) -> bool:
     it may be what the article is about."""
     return word_count(block) <= DISCLOSURE_WORDS and bool(
         lex.disclosure.search(block.replace("’", "'").lower())
+    )
+
+
+def is_disclaimer(block: str, lex: Lexicon) -> bool:
+    """A site's legal, medical or financial disclaimer ("for informational purposes only").
+    Like a disclosure, only at the body's edges: inside the article the same words may be
+    a quoted statement (WCXB dev: anywhere lost two more pages than at the edges)."""
+    return word_count(block) <= DISCLAIMER_WORDS and bool(
+        lex.disclaimer.search(block.replace("’", "'").lower())
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from ..resources import Resources
 
 MAX_SHARE = 0.5  # of the body's words a furniture container may hold
-SUBSTRING_WORDS = 4  # a shorter line must equal a container's text, not just occur in it
+SUBSTRING_WORDS = 8  # a shorter line must equal a container's text, not just occur in it
 
 _LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"\w+")

@@ -641,7 +641,9 @@ def clean_body(
             names.extend(found)
             removed.append(Removed(line, bp.BYLINE))
             continue
-        if (i <= 2 or i >= last - 2) and bp.is_disclosure(line, lex):
+        if (i <= 2 or i >= last - 2) and (
+            bp.is_disclosure(line, lex) or bp.is_disclaimer(line, lex)
+        ):
             removed.append(Removed(line, bp.NOTICE))
             continue
         edge = i <= 1 or i >= last - 2
