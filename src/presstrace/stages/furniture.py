@@ -20,6 +20,20 @@ SUBSTRING_WORDS = 8  # a shorter line must equal a container's text, not just oc
 
 _LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"\w+")
+# boxes are block containers; links, spans and icons inside them are not looked at one by one
+_BOX_TAGS = (
+    "div",
+    "section",
+    "aside",
+    "footer",
+    "ul",
+    "li",
+    "p",
+    "figure",
+    "form",
+    "span",
+    "details",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,25 +56,35 @@ def class_words(resources: Resources) -> dict[str, str]:
     return words
 
 
+def _any_word(resources: Resources) -> re.Pattern[str]:
+    memo = resources.memo
+    pattern: re.Pattern[str] | None = memo.get("furniture.any")
+    if pattern is None:
+        pattern = re.compile("|".join(map(re.escape, class_words(resources))))
+        memo["furniture.any"] = pattern
+    return pattern
+
+
 def containers(tree: Any, body_words: int, resources: Resources) -> tuple[Container, ...]:
     """The named furniture containers of the page, outermost first, none inside another."""
     words = class_words(resources)
     out: list[Container] = []
-    stack = [tree]
-    while stack:
-        for el in stack.pop():
-            if not isinstance(el.tag, str):
-                continue
-            label = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-            reason = next((words[w] for w in _LETTERS.findall(label) if w in words), None)
-            if reason is None:
-                stack.append(el)
-                continue
-            key = _key(" ".join(el.itertext()))
-            if key and len(key.split()) < MAX_SHARE * body_words:
-                out.append(Container(key, reason))
-            elif key:
-                stack.append(el)
+    taken: set[Any] = set()
+    anywhere = _any_word(resources)
+    for el in tree.iter(*_BOX_TAGS):
+        cls, ident = el.get("class"), el.get("id")
+        if not (cls or ident):
+            continue
+        label = f"{cls} {ident}".lower()
+        if not anywhere.search(label):  # a cheap test before splitting into words
+            continue
+        reason = next((words[w] for w in _LETTERS.findall(label) if w in words), None)
+        if reason is None or (taken and any(a in taken for a in el.iterancestors())):
+            continue
+        key = _key(" ".join(el.itertext()))
+        if key and len(key.split()) < MAX_SHARE * body_words:
+            out.append(Container(key, reason))
+            taken.add(el)
     return tuple(out)
 
 
