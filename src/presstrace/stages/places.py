@@ -12,7 +12,7 @@ only when no place bears the name itself. Lookup ignores case and accents ("Izmi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..resources import Resources
@@ -85,11 +85,14 @@ class Gazetteer:
         countries: Iterable[str] = (),
         states: Iterable[str] = (),
         alternates: bool = True,
+        weights: Mapping[str, int] | None = None,
     ) -> Place | None:
         """The one place ``name`` means, or None when unknown or ambiguous.
 
         ``countries`` (ISO codes) and ``states`` (US state codes) are where the article
-        already places itself; they pick among same-named places."""
+        already places itself; they pick among same-named places. ``weights`` (places
+        resolved per country) break a tie between countries the article is in: "Vancouver"
+        in a story with four Canadian places and one US state is the Canadian city."""
         found = self.candidates(name, alternates)
         if not found and key(name).endswith(" city"):
             # "Tandag City", "Kidapawan City": a town the gazetteer holds without "City",
@@ -98,6 +101,13 @@ class Gazetteer:
                 p
                 for p in self.candidates(name.rstrip()[: -len(" city")], alternates)
                 if p.kind == "city" and p.country in set(countries)
+            ]
+        if not found and key(name).endswith(" state"):
+            # "New York State", "Washington State": the US state
+            found = [
+                p
+                for p in self.candidates(name.rstrip()[: -len(" state")], alternates)
+                if p.kind == "state"
             ]
         if not found:
             return None
@@ -126,7 +136,19 @@ class Gazetteer:
         ranked = sorted(local or found, key=lambda p: p.population, reverse=True)
         if ranked[0].population >= DOMINANCE * max(ranked[1].population, 1):
             return ranked[0]
+        return _main_country(local, weights or {})
+
+
+def _main_country(local: list[Place], weights: Mapping[str, int]) -> Place | None:
+    """The one city among ``local`` whose country has more of the article's places than
+    any other candidate's country (at least two), else None."""
+    if len(local) < 2 or not all(p.kind == "city" for p in local):
         return None
+    counts = sorted(((weights.get(p.country, 0), p) for p in local), key=lambda x: -x[0])
+    best, runner = counts[0][0], counts[1][0]
+    if best >= 2 and best > runner and sum(1 for c, _ in counts if c == best) == 1:
+        return counts[0][1]
+    return None
 
 
 def key(name: str) -> str:
