@@ -318,7 +318,12 @@ def is_party_vote(counted: Token, lex: Lexicon) -> bool:
         verbs.append(counted.head)
     if not any(v.lemma_.lower() in lex.vote_verbs for v in verbs):
         return False
-    return any(t.lemma_.lower() in lex.vote_measures for t in counted.sent)
+    return voted_on(counted, lex)
+
+
+def voted_on(tok: Token, lex: Lexicon) -> bool:
+    """Whether the sentence of ``tok`` names a measure voted on (a bill, a resolution)."""
+    return any(t.lemma_.lower() in lex.vote_measures for t in tok.sent)
 
 
 def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, Token | None]:
@@ -376,6 +381,11 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         return None, num, counted
     for child in num.children:  # "of the 2.8 million who voted"
         if child.dep_ == "relcl" and term(child, lex) == "votes":
+            return "votes", num, None
+    after = doc[num.i + 1] if num.i + 1 < num.sent.end else None
+    if num.dep_ == "nsubj" and after is not None and after.lower_.rstrip("s") in lex.voters:
+        # "one independent voted against": the parser made the number the subject
+        if num.head.lemma_.lower() in lex.vote_verbs and voted_on(num, lex):
             return "votes", num, None
     if exceeded(num):
         subjects = [c for c in num.head.children if c.dep_ == "nsubj"]
@@ -1175,7 +1185,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if about == "vote share":
             shares.append(num)
         unit = q.unit
-        if about is None and unit is None and counted is None:
+        if about is None and unit is None and (counted is None or counted.ent_type_ == "DATE"):
             earlier = compared_with(article.text, num, claims)
             if earlier is not None:  # "6.05 hectares ..., up from 2.48 last year"
                 about, unit = earlier.about, earlier.unit
@@ -1210,7 +1220,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     return claims
 
 
-@register("claims", 5, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+@register("claims", 6, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
 def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     return article.evolve(claims=tuple(find_claims(article, doc, resources)))

@@ -340,8 +340,8 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
     elif m.group("cur") or m.group("bcur") or m.group("curw"):
         mark = m.group("cur") or m.group("bcur") or m.group("curw").lower()
         unit = p.currencies.get(mark)
-        scale = p.currency_scales.get(mark)
-        if scale is not None:  # "75 cents": money in the currency's unit
-            low = None if low is None else round(low * scale, 6)
-            high = None if high is None else round(high * scale, 6)
+        factor = p.currency_scales.get(mark)
+        if factor is not None:  # "75 cents": money in the currency's unit
+            low = None if low is None else round(low * factor, 6)
+            high = None if high is None else round(high * factor, 6)
     return Quantity(start, end, low, high, qualifier, unit, kind)
