@@ -237,8 +237,8 @@ def find_quantities(text: str, resources: Resources) -> list[Quantity]:
         found.append(Quantity(start, m.end(), low, high, qualifier, unit, "vague"))
         taken.append((start, m.end()))
     pos = 0
-    while (m := p.number.search(text, pos)) is not None:
-        pos = max(m.end(), pos + 1)
+    while (found_at := p.number.search(text, pos)) is not None:
+        m, pos = found_at, max(found_at.end(), pos + 1)
         if not m.group(0).strip() or any(s <= m.start() < e for s, e in taken):
             continue
         if m.group("r1") and YEAR.fullmatch(m.group("r1")) and YEAR_TO.match(text, m.end("r1")):
