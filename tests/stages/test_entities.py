@@ -254,3 +254,12 @@ def test_places_after_pro_and_a_state_written_with_state(resources: Resources) -
     text = "The border closure between New York State and Ontario raised prices."
     state = place_info(_places(resources, text).get("New York State") or "", resources)
     assert state is not None and state.kind == "state"
+
+
+def test_a_country_opening_an_event_or_after_a_nationality_and_hyphen(
+    resources: Resources,
+) -> None:
+    text = "The board met after the 2020 US Presidential Election on November 3."
+    assert _places(resources, text).get("US") is not None
+    text = "Canadian-US physicist Jim Pebble shared the prize."
+    assert _places(resources, text).get("US") is not None

@@ -104,3 +104,11 @@ def test_a_tie_between_countries_goes_to_the_articles_main_country() -> None:
     found = gaz.resolve("Lakeside", countries={"CA", "US"}, weights={"CA": 3, "US": 1})
     assert found is not None and found.id == "1"
     assert gaz.resolve("Lakeside", countries={"CA", "US"}, weights={"CA": 2, "US": 2}) is None
+
+
+def test_a_us_state_beats_the_towns_named_after_it(light_resources: Resources) -> None:
+    for name in ("Oregon", "Virginia", "Colorado", "Wyoming"):
+        place = resolve_place(name, light_resources, countries={"US"})
+        assert place is not None and place.kind == "state", name
+    washington = resolve_place("Washington", light_resources, countries={"US"})
+    assert washington is not None and washington.kind == "city"  # D.C. is a big city

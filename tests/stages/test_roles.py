@@ -292,3 +292,12 @@ def test_brackets_candidacy_participles_and_joined_names(
     resources: Resources, text: str, name: str, role: str | None
 ) -> None:
     assert _role(resources, text, name) == role
+
+
+def test_elect_titles_and_a_bodys_name_inside_a_title(resources: Resources) -> None:
+    text = "The agency wrote to President-elect Dana Holt and her team."
+    assert _role(resources, text, "Dana Holt") == "President-elect"
+    text = "Yesterday, Ohio House of Representatives Speaker Lee Marsh called a vote."
+    assert _role(resources, text, "Lee Marsh") == "Ohio House of Representatives Speaker"
+    text = "A spokesperson for President Hal Jones declined to comment."
+    assert _role(resources, text, "Hal Jones") == "President"

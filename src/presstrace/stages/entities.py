@@ -458,23 +458,30 @@ HYPHEN_PREFIXES = frozenset({"pro", "anti"})
 
 
 def prefixed_places(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
-    """ "pro-Israel", "the pro-Beijing camp": a well-known place after "pro-"/"anti-" is a
-    mention of it (the model tags the compound as a nationality, or nothing)."""
+    """ "pro-Israel", "the pro-Beijing camp", "a Canadian-US scientist": a well-known place
+    after "pro-"/"anti-" or a nationality and a hyphen is a mention of it (the model tags the
+    compound as a nationality, or nothing); so is a country opening an event's name."""
     gaz = gazetteer(resources)
     added: list[Mention] = []
+    for m in mentions:
+        place = _place_prefix(doc, m.start, m.end - 1, gaz) if m.label == "EVENT" else None
+        if place is not None and all(t.is_title for t in doc[place : m.end]):
+            # "the 2020 US Presidential Election": the country the event is held in
+            added.append(Mention(m.start, place, "GPE"))
+            m.start = place
     for tok in doc[2:]:
         i = tok.i
         hyphen, prefix = doc[i - 1], doc[i - 2]
         if (
-            not tok.is_title
+            not (tok.is_title or tok.is_upper)
             or hyphen.text != "-"
-            or prefix.lower_ not in HYPHEN_PREFIXES
+            or not (prefix.lower_ in HYPHEN_PREFIXES or prefix.ent_type_ == "NORP")
             or prefix.whitespace_
             or hyphen.whitespace_
         ):
-            continue
+            continue  # "pro-Beijing", "a Canadian-US scientist"
         for j in range(min(len(doc), i + MAX_PLACE_TOKENS), i, -1):
-            if all(t.is_title for t in doc[i:j]) and any(
+            if all(t.is_title or t.is_upper for t in doc[i:j]) and any(
                 p.prominent for p in gaz.candidates(doc[i:j].text)
             ):
                 added.append(Mention(i, j, "GPE"))

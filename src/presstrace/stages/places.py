@@ -24,6 +24,9 @@ DOMINANCE = 5
 # larger: "a visit to Paris" in a story set in California is Paris, France, not Paris, Texas;
 # "London, Ontario" (25 times smaller than London) still goes to the local one.
 WORLD_CITY_RATIO = 50
+# A US state wins over same-named towns smaller than this ("Oregon", Ohio; "Virginia", South
+# Africa), not over Washington, D.C.
+STATE_OVER_CITY = 500_000
 # Cities this populous count as "well known": enough to overrule the NER model's label.
 PROMINENT_POPULATION = 100_000
 # Alternate names are taken from cities at least this large, and only readable Latin-script
@@ -118,6 +121,9 @@ class Gazetteer:
             if len(of_kind) == 1:
                 return of_kind[0]
         context = set(countries)
+        state = _state_over_towns(found, context)
+        if state is not None:
+            return state
         local = [p for p in found if p.country in context]
         giant = max(found, key=lambda p: p.population)
         if (
@@ -137,6 +143,24 @@ class Gazetteer:
         if ranked[0].population >= DOMINANCE * max(ranked[1].population, 1):
             return ranked[0]
         return _main_country(local, weights or {})
+
+
+def _state_over_towns(found: list[Place], context: set[str]) -> Place | None:
+    """A US state rather than the towns named after it ("Oregon" is not Oregon, Ohio;
+    "Virginia" not the South African city), unless one of them is a big city
+    ("Washington") or lies in another country the article is in."""
+    states = [p for p in found if p.kind == "state"]
+    if len(states) != 1:
+        return None
+    others = [p for p in found if p is not states[0]]
+    if all(
+        p.kind == "city"
+        and p.population < STATE_OVER_CITY
+        and (p.country == "US" or p.country not in context)
+        for p in others
+    ):
+        return states[0]
+    return None
 
 
 def _main_country(local: list[Place], weights: Mapping[str, int]) -> Place | None:

@@ -82,6 +82,8 @@ def lexicon(resources: Resources) -> Lexicon:
 
 def is_role_word(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
+    if low == "elect" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+        return is_role_word(tok.doc[tok.i - 2], lex)  # "President-elect", "Governor-elect"
     if "-" in low.strip("-"):
         low = low.rsplit("-", 1)[1]  # "U.S.-president" (one token in "then-U.S.-president")
         return low in lex.nouns or low.rstrip("s") in lex.nouns
@@ -207,11 +209,15 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             and doc[i - 1].is_title
             and is_role_word(doc[i - 1], lex)
         )
+        inside_name = (  # "House of Representatives Speaker X": "of" inside a body's name
+            i + 2 < start and is_role_word(doc[i + 2], lex) and i > 0 and doc[i - 1].is_title
+        )
         if (
             t.lower_ in CONNECTORS
             and t.lower_ != "and"
             and is_role_word(doc[i + 1], lex)
             and not office
+            and not inside_name
         ):
             break  # "spokesperson for President X": the title after "for" is X's own
         if t.lower_ in ("for", "to") and _own_title(doc, i + 1, start, lex):
