@@ -263,3 +263,8 @@ def test_a_country_opening_an_event_or_after_a_nationality_and_hyphen(
     assert _places(resources, text).get("US") is not None
     text = "Canadian-US physicist Jim Pebble shared the prize."
     assert _places(resources, text).get("US") is not None
+
+
+def test_first_lady_is_a_title(resources: Resources) -> None:
+    text = "The president said he and his wife First Lady Ann Marlow tested positive."
+    assert _people(resources, text).get("Ann Marlow") == "First Lady"

@@ -531,6 +531,14 @@ def _apposition_before_title(doc: Doc, start: int, person: bool, lex: Lexicon) -
 
 def find_role(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> str | None:
     """The role the text gives the entity at tokens [start, end), or None."""
+    if (
+        person
+        and start >= 2
+        and doc[start - 1].text in lex.honorifics
+        and doc[start - 2].lower_ in ORDINAL_TITLES
+        and doc[start - 2].is_title
+    ):
+        return doc[start - 2 : start].text  # "First Lady X": the honorific makes a title
     while start > 0 and doc[start - 1].text in lex.honorifics:
         start -= 1  # "the director of IEDCR, Dr Meerjady Sabrina Flora"
     if person:
