@@ -554,6 +554,16 @@ def test_a_study_making_an_estimate_is_its_source(resources: Resources) -> None:
             ],
         ),
         ("The bill cleared the chamber after 52 senators voted for it.", [("votes", 52, 52, None)]),
+        # a tally on a measure passed is votes; a poll's support is a percent
+        (
+            "The measure passed 228 to 193 on Thursday.",
+            [("votes", 228, 228, None), ("votes", 193, 193, None)],
+        ),
+        ("The team beat the visitors 3-1 and passed the ball well.", []),
+        (
+            "A new poll shows Ortiz with 21% support among likely voters.",
+            [("percent", 21, 21, None)],
+        ),
         # a range after "<year> to": the year is no end of it
         (
             "The bank cut its growth forecast for 2021 to 2 – 3%, the governor said.",

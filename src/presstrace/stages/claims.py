@@ -273,6 +273,7 @@ def _near(num: Token, words: set[str] | frozenset[str], width: int = 4) -> bool:
 
 
 BALLOT = frozenset({"vote", "ballot"})
+POLLING = frozenset({"support", "approval", "poll", "polls", "polling", "favorability"})
 REFERENDUM = frozenset({"referendum", "plebiscite"})
 
 
@@ -335,6 +336,8 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         voting = _near(num, {"vote", "votes", "voted", "voters"}) or _of_object(num) in BALLOT
         # "held a referendum ..., and 67% came out against": a referendum's result
         voting = voting or any(t.lower_ in REFERENDUM for t in num.sent)
+        if _near(num, POLLING, width=2) and _of_object(num) not in BALLOT:
+            voting = False  # "21% support among Democratic voters": a poll, not a vote
         return ("vote share" if voting else "percent"), num, None
     if q.unit is not None:
         return "money", num, None
@@ -571,6 +574,7 @@ def by_place(before: Token, num: Token, figures: frozenset[int]) -> bool:
     return doc[num.i - 1].lower_ in (",", "and") and doc[num.i + 1].lower_ in PLACE_PREPS
 
 
+PASSING = frozenset({"pass", "approve", "reject", "defeat", "adopt", "confirm", "acquit"})
 VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots"})
 
 
@@ -1150,7 +1154,10 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if counted is not None and about in EVENTS and counted.lemma_.lower() in lex.event_nouns:
             continue  # "four deadly mass shootings": a count of events, not of the dead
         if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
-            about = "votes" if any(t.lower_ in VOTE_WORDS for t in num.sent) else None
+            voted = any(t.lower_ in VOTE_WORDS for t in num.sent) or (
+                voted_on(num, lex) and any(t.lemma_ in PASSING for t in num.sent)
+            )  # "The measure passed 228 to 193"
+            about = "votes" if voted else None
         if (
             num.head.i < num.i
             and num.head.pos_ == "PROPN"
