@@ -280,6 +280,18 @@ def test_scientists_and_loyalists_are_roles(resources: Resources) -> None:
             "Paul Tamsin",
             "Senator",
         ),
+        # a list closing with ", and title Name" is no apposition before the title
+        (
+            "Guests were Senator Ann Lowe of Ohio, and businessman Tom Reyes.",
+            "Tom Reyes",
+            "businessman",
+        ),
+        # a town and its state inside a title
+        (
+            "The race now includes former Ann Arbor, Michigan Mayor Joan Pike, and others.",
+            "Joan Pike",
+            "former Ann Arbor, Michigan Mayor",
+        ),
         # a capitalised first word joined by "and" opens the title
         (
             "Outreach and advocacy manager Lena Brook disagreed with the plan.",

@@ -269,6 +269,14 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             pass  # the word before such a hyphen
         elif t.text == "," and _in_list(doc, i, inside, lex):
             pass
+        elif (
+            t.text == ","
+            and 0 < i < start - 1
+            and doc[i - 1].ent_type_ in ("GPE", "LOC")
+            and doc[i + 1].ent_type_ in ("GPE", "LOC")
+            and i + 1 in inside
+        ):
+            pass  # "former South Bend, Indiana Mayor X": a town and its state
         elif t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "ADV"):
             prev = doc[i - 1] if i > 0 else None
             joined = prev is not None and (
@@ -526,6 +534,8 @@ def _apposition_before_title(doc: Doc, start: int, person: bool, lex: Lexicon) -
         i -= 1
     if i <= 0 or doc[i].text != "," or i == start - 1:
         return None
+    if doc[i + 1].lower_ in ("and", "or"):
+        return None  # "Representative X of Hawaii, and businessman Y": a list, no apposition
     return apposition_before(doc, i + 1, person, lex)
 
 
