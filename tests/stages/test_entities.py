@@ -268,3 +268,12 @@ def test_a_country_opening_an_event_or_after_a_nationality_and_hyphen(
 def test_first_lady_is_a_title(resources: Resources) -> None:
     text = "The president said he and his wife First Lady Ann Marlow tested positive."
     assert _people(resources, text).get("Ann Marlow") == "First Lady"
+
+
+def test_georgia_among_us_states_is_the_state(resources: Resources) -> None:
+    text = "The next debate will be held in Georgia, after contests in Iowa and Nevada."
+    georgia = place_info(_places(resources, text).get("Georgia") or "", resources)
+    assert georgia is not None and georgia.kind == "state"
+    text = "Russia and Georgia fought a short war over the region."
+    georgia = place_info(_places(resources, text).get("Georgia") or "", resources)
+    assert georgia is not None and georgia.kind == "country"

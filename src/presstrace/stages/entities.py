@@ -513,6 +513,8 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         elif m.label == "ORG" and _modifies_person(doc, m, people) and gaz.candidates(name):
             m.label = "PLACE"  # "a 36-year-old Cheltenham man": where he is from
     pending = [m for m in mentions if m.label in ("PLACE", CUED)]
+    # a name that is both a country and a US state ("Georgia") waits for the other places
+    pending.sort(key=lambda m: _country_and_state(gaz, bare(m_text(doc, m))))
     countries: set[str] = set()
     states: set[str] = set()
     # Unambiguous names first; each place resolved narrows the next ("Florida" needs the US,
@@ -560,6 +562,11 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         place = gaz.resolve(m_text(doc, m), countries, states)
         if place is not None and place.kind == "city" and place.country in countries:
             m.label, m.place_id, m.name = "PLACE", place.id, place.name
+
+
+def _country_and_state(gaz: Gazetteer, name: str) -> bool:
+    kinds = [p.kind for p in gaz.candidates(name)]
+    return "country" in kinds and "state" in kinds
 
 
 def _modifies_person(doc: Doc, m: Mention, people: frozenset[str]) -> bool:

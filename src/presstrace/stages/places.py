@@ -116,6 +116,15 @@ class Gazetteer:
             return None
         if len(found) == 1:
             return found[0]
+        states_named = [p for p in found if p.kind == "state"]
+        countries_named = [p for p in found if p.kind == "country"]
+        if (
+            len(states_named) == 1
+            and len(countries_named) == 1
+            and set(states)
+            and countries_named[0].country not in set(countries)
+        ):
+            return states_named[0]  # "Georgia" in a story among US states: the state
         for kind in ("country", "region"):
             of_kind = [p for p in found if p.kind == kind]
             if len(of_kind) == 1:
