@@ -564,6 +564,10 @@ def test_a_study_making_an_estimate_is_its_source(resources: Resources) -> None:
             "A new poll shows Ortiz with 21% support among likely voters.",
             [("percent", 21, 21, None)],
         ),
+        # a candidate's result in an election is a vote share; percentage points are percent
+        ("The senator won re-election with 58 percent.", [("vote share", 58, 58, None)]),
+        ("The firm won a contract worth 5% of the market.", [("percent", 5, 5, None)]),
+        ("Moreno leads by a margin of 4 percentage points.", [("percent", 4, 4, None)]),
         # a range after "<year> to": the year is no end of it
         (
             "The bank cut its growth forecast for 2021 to 2 – 3%, the governor said.",

@@ -273,6 +273,11 @@ def _near(num: Token, words: set[str] | frozenset[str], width: int = 4) -> bool:
 
 
 BALLOT = frozenset({"vote", "ballot"})
+WINNING = frozenset({"won", "win", "wins", "winning", "received", "receiving", "garnered"})
+ELECTIONS = frozenset(
+    {"election", "elections", "reelection", "primary", "primaries", "caucus", "caucuses"}
+    | {"runoff", "constituency"}
+)
 POLLING = frozenset({"support", "approval", "poll", "polls", "polling", "favorability"})
 REFERENDUM = frozenset({"referendum", "plebiscite"})
 
@@ -336,6 +341,10 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         voting = _near(num, {"vote", "votes", "voted", "voters"}) or _of_object(num) in BALLOT
         # "held a referendum ..., and 67% came out against": a referendum's result
         voting = voting or any(t.lower_ in REFERENDUM for t in num.sent)
+        # "won re-election with 58 percent": a candidate's result in an election
+        voting = voting or (
+            _near(num, WINNING, width=6) and any(t.lower_ in ELECTIONS for t in num.sent)
+        )
         if _near(num, POLLING, width=2) and _of_object(num) not in BALLOT:
             voting = False  # "21% support among Democratic voters": a poll, not a vote
         return ("vote share" if voting else "percent"), num, None

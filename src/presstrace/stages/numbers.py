@@ -88,7 +88,7 @@ def patterns(resources: Resources) -> Patterns:
         rf"|(?P<r1>{digits}){PCT1}\s?(?:-to-|-|–|to)\s?(?P<r2>{digits}){scale}"
         rf"|(?P<w1>{word})\s+(?:to|or)\s+(?P<w2>(?:{word})(?:\s+(?:hundred|thousand|million|billion))?)\b"
         rf"|(?P<num>{num}))"
-        rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
+        rf"(?P<pct>\s?(?:%|per\s?cent\b|percent(?:age\s+points?)?\b))?"
         rf"(?:\s(?:(?-i:[A-Z][a-z]+|[A-Z]{{2,3}})\s)?(?P<curw>{_alt(cur_words)})\b)?",
         re.IGNORECASE,
     )
