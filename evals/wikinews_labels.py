@@ -6,7 +6,8 @@ on it, so in-sample and unseen figures stay apart. ``heldout`` (20 later article
 ``heldout2`` (20 more, a seeded sample) and ``heldout3`` (20 more, labelled blind while
 heldout2's errors were being read) and ``heldout4`` (20 more, labelled blind while heldout3
 was read for errors) were in turn read for errors while tuning (heldout4 in session 4's third
-round); ``heldout5``, labelled blind meanwhile, takes its place as the measured-only split.
+round); ``heldout5``, labelled blind meanwhile, took its place and was in turn read for
+errors in session 5.
 """
 
 from __future__ import annotations
