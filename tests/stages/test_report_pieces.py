@@ -44,6 +44,8 @@ def test_a_report_wrapped_around_its_cue_has_two_pieces(
         ("On Tuesday, the mayor said the bridge would reopen next spring.", "On Tuesday"),
         # an addressee is not what is reported
         ("Ruiz was pressed to explain the cost of the new bridge.", "Ruiz"),
+        # nor the subject of what seems so to someone
+        ("Nothing about the new plan seems credible to me.", "Nothing"),
         # nor is an empty "it"
         ("It was revealed that the bridge had been closed for years.", "It"),
     ],

@@ -58,8 +58,21 @@ def _raised_subject(cue: Token, tables: CueTables) -> tuple[int, int] | None:
         lemma in tables.raising and subj[0].dep_ == "nsubjpass"
     ):
         return None
+    if _experiencer(cue):
+        return None  # "X seems credible to me": said by "me", not a sourceless report
     toks = list(subj[0].subtree)
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _experiencer(cue: Token) -> bool:
+    """Does a raising cue name whom it seems so to ("seems odd to her", "looks to me")?"""
+    heads = [c for c in cue.children if c.i > cue.i and c.dep_ in ("acomp", "oprd", "prep")]
+    preps = [p for h in heads for p in (h, *h.children) if p.dep_ == "prep"]
+    return any(
+        p.lower_ == "to"
+        and any(o.dep_ == "pobj" and o.pos_ in ("PRON", "PROPN") for o in p.children)
+        for p in preps
+    )
 
 
 def _before_source(c: Candidate, cue: Token, ctx: Context) -> tuple[int, int] | None:
