@@ -21,6 +21,11 @@ def found(text: str, resources: Resources) -> list[Quote]:
             "Her neighbours, the mayor said, should not have to pay for the new bridge.",
             ["Her neighbours", "should not have to pay for the new bridge"],
         ),
+        # a relative pronoun right before the source is the reported clause's subject
+        (
+            "It is a plan that critics say could fail within a year.",
+            ["that", "could fail within a year"],
+        ),
         # a raising verb: its subject is what the report is about
         (
             "The harbour bridge is expected to reopen to traffic next spring.",

@@ -64,6 +64,19 @@ def _raised_subject(cue: Token, tables: CueTables) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _relative_before(c: Candidate, stop: int, ctx: Context) -> tuple[int, int] | None:
+    """A relative pronoun right before the source whose clause is the report ("which he
+    said was unfair", "that critics say could fail"): the pronoun is its subject."""
+    prev = ctx.token_at(stop - 1)
+    if prev is None or prev.idx + len(prev) > stop:
+        return None
+    if prev.tag_ not in ("WDT", "WP") and not (prev.lower_ == "that" and prev.dep_ in _SUBJECTS):
+        return None
+    if not c.start <= prev.head.idx < c.end:
+        return None
+    return prev.idx, prev.idx + len(prev)
+
+
 def _experiencer(cue: Token) -> bool:
     """Does a raising cue name whom it seems so to ("seems odd to her", "looks to me")?"""
     heads = [c for c in cue.children if c.i > cue.i and c.dep_ in ("acomp", "oprd", "prep")]
@@ -83,7 +96,7 @@ def _before_source(c: Candidate, cue: Token, ctx: Context) -> tuple[int, int] | 
     stop = min(c.speaker.start, c.cue[0])
     after = max(c.speaker.end, c.cue[1])
     if not text[:stop].rstrip().endswith(","):
-        return None
+        return _relative_before(c, stop, ctx)
     between = text[after : c.start]
     if "," not in between or any(ch in _MARKS for ch in between):
         return None  # "On Tuesday, Smith said the plan ...": the report starts after the cue
