@@ -34,6 +34,7 @@ from .report_bounds import (
     lead_in,
     trim_object,
 )
+from .report_pieces import left_pieces
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 from .viewpoints import viewpoints
 
@@ -396,6 +397,7 @@ def find_quotes(
         if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
             continue  # cut back to a quotation already attributed on its own
         cands.append(c)
+    cands += left_pieces(cands, ctx)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
 
@@ -585,7 +587,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 5, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 6, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)

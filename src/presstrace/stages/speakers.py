@@ -35,6 +35,7 @@ class CueTables:
     pronouns: dict[str, str]
     non_speech_objects: frozenset[str] = frozenset()
     sourceless: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()  # passives whose subject is content ("is expected to")
     not_speakers: frozenset[str] = frozenset()  # capitalised labels before a colon
     source_nouns: frozenset[str] = frozenset()  # "In a new poll, ...": the poll is the source
     poll_nouns: frozenset[str] = frozenset()  # sources whose findings may name a person
@@ -57,6 +58,7 @@ def cue_tables(resources: Resources) -> CueTables:
             pronouns=dict(raw["pronouns"]),
             non_speech_objects=frozenset(raw.get("non_speech_objects", ())),
             sourceless=frozenset(raw.get("sourceless_cues", ())),
+            raising=frozenset(raw.get("raising_passives", ())),
             not_speakers=frozenset(raw.get("transcript_non_speakers", ())),
             source_nouns=frozenset(raw.get("source_nouns", ())),
             cue_preps=frozenset(raw.get("cue_prepositions", ())),
