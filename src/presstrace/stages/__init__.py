@@ -9,7 +9,7 @@ from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v6",
-    "quotes.v5",
+    "quotes.v6",
     "claims.v5",
     "conflicts.v1",
     "flags.v1",
