@@ -29,6 +29,18 @@ def _quotes(text: str, resources: Resources) -> list[tuple[str, str | None]]:
             "they would accept the new contract",
             "Majorities of teachers in four districts going to the polls Friday",
         ),
+        (
+            "Large majorities of nurses in three states going to the polls on Super Tuesday "
+            "said they back the new contract.",
+            "they back the new contract",
+            "Large majorities of nurses in three states going to the polls on Super Tuesday",
+        ),
+        (
+            "The mayor keeps up her criticism of the council before the vote\n"
+            "Ms. Reed, in Springfield, said Tuesday that the budget was a disgrace.",
+            "that the budget was a disgrace",
+            "Ms. Reed",
+        ),
     ],
 )
 def test_a_share_of_people_speaks(

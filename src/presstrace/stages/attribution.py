@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import QuoteKind
-from .misparsed_subjects import missed_subject
+from .misparsed_subjects import line_opening_subject, missed_subject
 from .speakers import CueTables
 
 if TYPE_CHECKING:
@@ -124,8 +124,9 @@ class Context:
         return self._missed_subject(verb, a, b)
 
     def _missed_subject(self, verb: Token, a: int, b: int) -> Speaker | None:
-        """A poll sentence's share of people the parse did not make the subject."""
-        missed = missed_subject(verb)
+        """A subject the parse missed: a poll sentence's share of people, or the name
+        opening the line when a title line above ran into the sentence."""
+        missed = missed_subject(verb) or line_opening_subject(verb, a)
         if missed is None:
             return None
         first, last, head = missed
