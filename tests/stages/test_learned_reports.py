@@ -35,3 +35,10 @@ def test_a_subject_keeps_priority(resources: Resources) -> None:
     said = next(t for t in ctx.doc if t.lower_ == "said")
     found = learned_speaker(said, ctx)
     assert found is not None and ctx.text[found.start : found.end] == "The mayor"
+
+
+def test_a_belief_is_not_the_described_noun_s_speech(resources: Resources) -> None:
+    ctx = _ctx("He met delegates knowing that the vote was lost.", resources)
+    knowing = next(t for t in ctx.doc if t.lower_ == "knowing")
+    assert knowing.dep_ == "acl"  # the parse this rule is about
+    assert _span(ctx, "knowing") is None
