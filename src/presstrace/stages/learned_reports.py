@@ -127,15 +127,14 @@ def learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
 def _described_noun(tok: Token, ctx: Context) -> Speaker | None:
     """The noun a present participle cue describes speaks ("a petition calling on him
     to resign", "voters saying they want ..."); not an occasion ("a news conference
-    announcing ..."), not for a cue the tables know only as a belief ("knowing"), nor
-    the subject of a passive one ("a group called X")."""
+    announcing ..."), not for a cue the tables know only with a clause, a belief
+    ("knowing"), nor the subject of a passive one ("a group called X")."""
     head = tok.head
     if tok.dep_ != "acl" or tok.tag_ != "VBG" or head.i >= tok.i:
         return None
     if head.lemma_.lower() in ctx.tables.occasion_nouns:
         return None
-    frames = ctx.tables.frames.get(tok.lemma_.lower())
-    if frames and "direct" not in frames:
+    if ctx.tables.frames.get(tok.lemma_.lower()) == frozenset({"ccomp"}):
         return None  # a belief ("the other side knowing that ..."): the noun is no source
     sent = tok.sent
     return ctx.phrase(head, sent.start_char, sent.end_char, upto=tok.doc[tok.i - 1])
