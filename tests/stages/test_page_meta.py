@@ -78,3 +78,14 @@ def test_one_walk_reads_bylines_standfirst_links_captions_times_and_furniture() 
     assert pm.captions == [("Harbour at dawn", "Ann Lee")]
     assert pm.time_dates == ["2025-03-04"]
     assert "More stories" in pm.furniture
+
+
+def test_an_h1_is_placed_in_an_article_a_header_or_when_named_a_title() -> None:
+    def placed(body: str) -> bool:
+        return read(html.fromstring(f"<html><body>{body}<p>Text.</p></body></html>")).h1_placed
+
+    assert placed("<article><div><h1>Bridge works end</h1></div></article>")
+    assert placed("<header class='top'><h1>Bridge works end</h1></header>")
+    assert placed("<div><h1 class='entry-title'>Bridge works end</h1></div>")
+    assert placed("<div><h1 itemprop='headline'>Bridge works end</h1></div>")
+    assert not placed("<div class='hero'><div><h1>Plan your bridge trip today</h1></div></div>")

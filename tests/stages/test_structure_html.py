@@ -417,3 +417,62 @@ def test_a_sentence_mentioning_a_date_is_not_a_date_line() -> None:
     assert visible_date(pm) is None
     pm.header_lines.append("Published December 1, 2025")
     assert visible_date(pm) == "2025-12-01"
+
+
+def test_an_unplaced_h1_gives_way_to_the_declared_title() -> None:
+    declared = "Harbour bridge reopens to buses and bicycles"
+    banner = PageMeta(meta={"og:title": declared}, h1=["Plan your trip across the harbour"])
+    assert choose_title(banner, None, None, None) == "Plan your trip across the harbour"
+    banner.h1_placed = False
+    assert choose_title(banner, None, None, None) == declared
+    # the declared title with words added at an end is a variant of the same headline
+    longer = PageMeta(meta={"og:title": declared}, h1=[f"The {declared} from May"], h1_placed=False)
+    assert choose_title(longer, None, None, None) == f"The {declared} from May"
+    # a later year in the visible headline: the metadata was not revised with it
+    revised = PageMeta(
+        meta={"og:title": "Bridge tolls explained for 2024"},
+        h1=["How the bridge tolls work in 2025"],
+        h1_placed=False,
+    )
+    assert choose_title(revised, None, None, None) == "How the bridge tolls work in 2025"
+
+
+def test_a_later_printed_day_beats_a_date_declared_only_to_search_engines() -> None:
+    pm = PageMeta(
+        ld={"datePublished": "2024-03-06T10:00:00Z", "dateModified": "2025-11-19T09:00:00Z"},
+        header_lines=["Bridge tolls explained", "Updated Nov 19, 2025"],
+        header_below=2,
+    )
+    assert choose_date(pm, "2024-03-06") == "2025-11-19"
+    # a page that gives Open Graph its publication time keeps it
+    pm.meta = {"article:published_time": "2024-03-06T10:00:00Z"}
+    assert choose_date(pm, "2024-03-06") == "2024-03-06"
+    # an update printed with an earlier day is not a revision of this one
+    pm.meta = {}
+    pm.header_lines = ["Bridge tolls explained", "Updated Mar 1, 2023"]
+    assert choose_date(pm, "2024-03-06") == "2024-03-06"
+
+
+def test_htmldate_reading_the_modification_day_gives_way_to_the_publication_day() -> None:
+    pm = PageMeta(
+        meta={
+            "article:published_time": "2025-10-15T08:00:00Z",
+            "article:modified_time": "2025-10-31T08:00:00Z",
+        },
+    )
+    assert choose_date(pm, "2025-10-31") == "2025-10-15"
+    # unless the page prints that day
+    pm.header_lines, pm.header_below = ["Bridge tolls explained", "Oct 31, 2025"], 2
+    assert choose_date(pm, "2025-10-31") == "2025-10-31"
+
+
+def test_htmldate_guess_gives_way_to_the_declared_day_the_page_prints() -> None:
+    pm = PageMeta(
+        meta={"article:published_time": "2024-10-08T08:00:00Z"},
+        header_lines=["Bridge tolls explained", "October 8, 2024"],
+        header_below=2,
+    )
+    assert choose_date(pm, "2016-07-01") == "2024-10-08"
+    # a page that does not print its declared day keeps htmldate's reading
+    pm.header_lines = ["Bridge tolls explained"]
+    assert choose_date(pm, "2016-07-01") == "2016-07-01"

@@ -79,6 +79,9 @@ class PageMeta:
     # h2/h3 texts above the first <h1>: where a template prints its headline when the
     # article's own markdown uses <h1> for section heads
     headings_above: list[str] = field(default_factory=list)
+    # the first <h1> sits where a template prints an article's headline: inside
+    # <article> or <header>, or named as the title by its class, id or itemprop
+    h1_placed: bool = True
     ld: dict[str, Any] = field(default_factory=dict)
     ld_authors: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
@@ -129,6 +132,20 @@ def _spaced_text(el: HtmlElement) -> str:
 
     walk(el)
     return " ".join("".join(parts).split())
+
+
+_TITLE_NAME = re.compile("title|headline|heading", re.IGNORECASE)
+
+
+def _placed(h1: HtmlElement) -> bool:
+    """Where news templates print the headline; an unnamed ``<h1>`` in layout ``<div>``s
+    is as often a page builder's banner ("Marketing made to meet your goals")."""
+    named = f"{h1.get('class', '')} {h1.get('id', '')} {h1.get('itemprop', '')}"
+    return bool(
+        _TITLE_NAME.search(named)
+        or h1.get("itemprop")
+        or any(a.tag in ("article", "header") for a in h1.iterancestors())
+    )
 
 
 def _ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
@@ -271,6 +288,7 @@ def read(tree: HtmlElement, labels: frozenset[str] = frozenset()) -> PageMeta:
     heads = tree.xpath(f"//h1[not({_SKIP_ANCESTORS})]")
     pm.h1 = [t for t in (_spaced_text(h) for h in heads) if t][:6]
     if heads:
+        pm.h1_placed = _placed(heads[0])
         above = heads[0].xpath(f"preceding::*[self::h2 or self::h3][not({_SKIP_ANCESTORS})]")
         pm.headings_above = [t for t in (_spaced_text(h) for h in above[-10:]) if t]
     objs = _ld_objects(tree)

@@ -205,6 +205,20 @@ def _repaired(h1: str, titles: list[str]) -> str:
     return h1
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _variant(h1: str, title: str) -> bool:
+    """The ``<h1>`` is the declared title with words added or dropped at an end ("The
+    Best ...", "... from KBIS 2025"), or names a later year than it: a headline revised
+    after the metadata was written (or a shortened SEO title), not a different one."""
+    h, t = f" {_norm(h1)} ", f" {_norm(title)} "
+    later = max(map(int, _YEAR.findall(h1)), default=0) > max(
+        map(int, _YEAR.findall(title)), default=0
+    )
+    return h in t or t in h or later
+
+
 def choose_title(
     pm: page_meta.PageMeta, traf_title: str | None, site: str | None, url: str | None
 ) -> str | None:
@@ -212,7 +226,11 @@ def choose_title(
 
     A lone ``<h1>`` is trusted on its own unless it reads like a section label (fewer
     than three words, or all capitals); an ``<h1>`` that wraps the metadata title in a
-    label, date or byline gives way to that title.
+    label, date or byline gives way to that title. An ``<h1>`` that disagrees with the
+    declared title and sits where no template prints a headline (outside ``<article>``
+    and ``<header>``, not named a title by class, id or itemprop: a page builder's
+    banner) gives way to the declared title too, unless it is that title with words
+    added or dropped at an end, or names a later year (WCXB dev: 15 fixed, 5 broken).
     """
     candidates = [
         unmangle(html.unescape(t))
@@ -249,6 +267,8 @@ def choose_title(
         if len(_norm(s).split()) >= 3 and _norm(s) in above:
             return s
     h1s = list(dict.fromkeys(h1s))
+    if stripped and h1s and not pm.h1_placed and not _variant(h1s[0], stripped[0]):
+        return stripped[0]
     if len(h1s) == 1 and _headline_like(h1s[0]):
         return h1s[0]
     if (
@@ -472,6 +492,15 @@ def _unlike(day: str, others: list[str]) -> bool:
         return False
 
 
+OPEN_GRAPH_PUBLISHED = ("article:published_time", "og:published_time")
+
+
+def _reads_modified(day: str, declared: list[str], modified: list[str]) -> bool:
+    """htmldate's ``day`` is a declared modification day that is not the declared
+    publication day (it prefers the newer of the two)."""
+    return day in modified and day not in declared and _unlike(day, declared[:1])
+
+
 def choose_date(
     pm: page_meta.PageMeta, traf_date: str | None, url: str | None = None
 ) -> str | None:
@@ -482,11 +511,20 @@ def choose_date(
     local day a UTC timestamp may miss (WCXB dev: the gold follows it on all 32 pages
     that have one); a URL day nothing on the page agrees with is not trusted.
 
-    A date printed under the headline that is none of the declared or marked-up days
-    (more than a day from each, not labelled as an update) is the article's own: the
-    declared one is then an import or re-post date (WCXB dev: 4 fixed, none broken).
-    Whether the gold follows a printed "Updated" date or the declared publication day
-    is a coin toss on WCXB dev (16 against 19 pages), so the declared day stays.
+    A date printed under the headline that is none of the declared days (more than a
+    day from each, not labelled as an update) is the article's own: the declared one is
+    then an import or re-post date (WCXB dev: 4 fixed, none broken).
+
+    A later day printed under the headline, "Updated" or not, is the article's date on a
+    page that declares its publication day only to search engines (JSON-LD, plain meta
+    tags) and not to Open Graph (``article:published_time``): SEO plugins keep the first
+    draft's datePublished while the byline date is the one the site maintains; a page
+    that publishes ``article:published_time`` keeps that day (WCXB dev: 9 fixed, 2
+    broken; preferring every printed "Updated" day was 16 fixed, 19 broken).
+    htmldate prefers a declared modification day to the declared publication day; that
+    day is not taken unless the page prints it (WCXB dev: 3 fixed, none broken); nor is
+    a day it found elsewhere that is none of the declared ones, when the page prints its
+    declared publication day (1 fixed, none broken).
 
     A page that declares no publication date but marks one up in a ``<time datetime>``
     outside navigation and sidebars gets that date: htmldate's guess from the rest of
@@ -505,10 +543,24 @@ def choose_date(
     filed = url_date(url)
     if filed and evidence and not _unlike(filed, evidence):
         return filed
-    if printed and declared and _unlike(printed, declared + modified_dates(pm) + pm.time_dates):
+    modified = modified_dates(pm)
+    if printed and declared and _unlike(printed, declared + modified + pm.time_dates):
         return printed
+    # the first day printed under the headline, "Updated" or not
+    revised = visible_date(pm, min(_HEADLINE_NEAR, pm.header_below), days=days)
+    if declared and not any(pm.meta.get(k) for k in OPEN_GRAPH_PUBLISHED):
+        if revised and revised > declared[0] and _unlike(revised, declared[:1]):
+            return revised
     if traf_date and declared and _swapped(traf_date[:10], declared[0]):
         return declared[0]
+    seen = {anywhere, revised, *pm.time_dates[:1]}
+    if traf_date and declared and traf_date[:10] not in seen:
+        if _reads_modified(traf_date[:10], declared, modified):
+            return declared[0]
+        # a day htmldate found that the page neither declares nor prints, while it
+        # prints the declared one
+        if declared[0] in seen and _unlike(traf_date[:10], declared + modified):
+            return declared[0]
     if not declared:
         for shown in (visible_date(pm, _HEADLINE_NEAR, days=days), *pm.time_dates[:1], anywhere):
             if shown:
