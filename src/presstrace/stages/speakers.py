@@ -40,6 +40,7 @@ class CueTables:
     source_nouns: frozenset[str] = frozenset()  # "In a new poll, ...": the poll is the source
     poll_nouns: frozenset[str] = frozenset()  # sources whose findings may name a person
     cue_preps: frozenset[str] = frozenset()  # "called for", "talked about": part of the cue
+    occasion_nouns: frozenset[str] = frozenset()  # "a news conference announcing": no speaker
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -63,6 +64,7 @@ def cue_tables(resources: Resources) -> CueTables:
             source_nouns=frozenset(raw.get("source_nouns", ())),
             cue_preps=frozenset(raw.get("cue_prepositions", ())),
             poll_nouns=frozenset(raw.get("poll_nouns", ())),
+            occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
