@@ -16,7 +16,7 @@ _FILTER = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
-_ORDER = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+_ORDER = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 @pytest.mark.parametrize("split", sorted(wikinews_labels.SPLITS))
@@ -25,9 +25,10 @@ def test_gold_spans_are_sound(split: str) -> None:
 
 
 def test_heldout_articles_are_not_in_dev() -> None:
+    assert _ORDER == tuple(wikinews_labels.SPLITS)
     for kind in ("claims", "roles", "places"):
         seen: set[str] = set(wikinews_labels.load(kind, "dev")[1])
-        for split in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
+        for split in _ORDER[1:]:
             _, held = wikinews_labels.load(kind, split)
             assert len(held) == 20
             assert not seen & set(held)
@@ -43,6 +44,7 @@ def test_every_split_reports_every_heldout_split() -> None:
         "heldout3_f1",
         "heldout4_f1",
         "heldout5_f1",
+        "heldout6_f1",
     } <= set(keys)
 
 
@@ -84,6 +86,7 @@ def test_heldout2_follows_the_seeded_sample() -> None:
         ("heldout3", 20261202, 9, 125),
         ("heldout4", 20261203, 0, 114),
         ("heldout5", 20261204, 0, 94),
+        ("heldout6", 20261205, 0, 74),
     ],
 )
 def test_later_heldout_splits_follow_their_seeded_sample(

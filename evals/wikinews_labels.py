@@ -5,8 +5,9 @@ articles the stages were tuned on; each held-out split was labelled before the s
 on it, so in-sample and unseen figures stay apart. ``heldout`` (20 later articles) and then
 ``heldout2`` (20 more, a seeded sample) and ``heldout3`` (20 more, labelled blind while
 heldout2's errors were being read) and ``heldout4`` (20 more, labelled blind while heldout3
-was read for errors) were in turn read for errors while tuning (heldout4 in session 4's third
-round); ``heldout5``, labelled blind meanwhile, takes its place as the measured-only split.
+was read for errors) and ``heldout5`` (20 more, labelled blind while heldout4 was read) were in
+turn read for errors while tuning (heldout4 in session 4's third round, heldout5 in session
+5); ``heldout6``, labelled blind meanwhile, takes its place as the measured-only split.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ SPLITS = {
     "heldout3": GOLD_DIR / "heldout3",
     "heldout4": GOLD_DIR / "heldout4",
     "heldout5": GOLD_DIR / "heldout5",
+    "heldout6": GOLD_DIR / "heldout6",
 }
 
 

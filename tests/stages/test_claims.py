@@ -539,3 +539,72 @@ def test_a_study_making_an_estimate_is_its_source(resources: Resources) -> None:
     (c,) = _claims(resources, text)
     assert (c.about, c.value_low) == ("infected", 3400)
     assert c.source_name is not None and "study" in c.source_name.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # members of a voting body counted as the subject of a vote verb: votes, no speaker
+        (
+            "The motion passed with 58 Conservatives supporting it, and 41 Liberals opposing "
+            "it; three Liberals abstained, and one independent voted against.",
+            [
+                (v, n, n, None)
+                for v, n in [("votes", 58), ("votes", 41), ("votes", 3), ("votes", 1)]
+            ],
+        ),
+        ("The bill cleared the chamber after 52 senators voted for it.", [("votes", 52, 52, None)]),
+        # a tally on a measure passed is votes; a poll's support is a percent
+        (
+            "The measure passed 228 to 193 on Thursday.",
+            [("votes", 228, 228, None), ("votes", 193, 193, None)],
+        ),
+        ("The team beat the visitors 3-1 and passed the ball well.", []),
+        (
+            "A new poll shows Ortiz with 21% support among likely voters.",
+            [("percent", 21, 21, None)],
+        ),
+        # a candidate's result in an election is a vote share; percentage points are percent
+        ("The senator won re-election with 58 percent.", [("vote share", 58, 58, None)]),
+        ("The firm won a contract worth 5% of the market.", [("percent", 5, 5, None)]),
+        ("Moreno leads by a margin of 4 percentage points.", [("percent", 4, 4, None)]),
+        # a range after "<year> to": the year is no end of it
+        (
+            "The bank cut its growth forecast for 2021 to 2 – 3%, the governor said.",
+            [("percent", 2, 3, "governor")],
+        ),
+        # currencies written with a country prefix, and amounts in cents
+        ("The bake sale raised nearly CDN$4,500 for the shelter.", [("money", 0, 4500, None)]),
+        ("Each test kit cost 60 cents, the clinic said.", [("money", 0.6, 0.6, "clinic")]),
+        # a wage per hour is a rate; a goal is a target, not an amount raised
+        ("He promised to raise the minimum wage to US$14 an hour.", []),
+        ("The appeal passed its goal of $2,000 within a day.", []),
+        # "the death count" as the object of a reporting verb; "in the hundreds" is vague
+        (
+            "The news agency Reuters has placed the death count in the hundreds.",
+            [("killed", 200, 999, "Reuters")],
+        ),
+        # "up from N": the bare figure is the measure it is compared with
+        (
+            "The colony covered 4.2 hectares (10.4 acres) this winter, up from 3.1 last year.",
+            [("area", 4.2, 4.2, None), ("area", 10.4, 10.4, None), ("area", 3.1, 3.1, None)],
+        ),
+        # a misread reporting verb whose subject is a thing: the named body is the source
+        (
+            "The Wildlife Trust announced on Monday the bat population counted in caves in "
+            "Spain was 30% higher than last year.",
+            [("percent", 30, 30, "Wildlife Trust")],
+        ),
+    ],
+)
+def test_votes_by_party_currencies_rates_and_comparisons(
+    resources: Resources,
+    text: str,
+    expected: list[tuple[str, float, float | None, str | None]],
+) -> None:
+    found = [(c.about, c.value_low, c.value_high, c.source_name) for c in _claims(resources, text)]
+    assert len(found) == len(expected), found
+    for (about, low, high, source), want in zip(found, expected, strict=True):
+        assert (about, low, high) == want[:3]
+        assert (source is None) == (want[3] is None), source
+        assert want[3] is None or want[3] in (source or "")

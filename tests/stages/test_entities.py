@@ -218,3 +218,62 @@ def test_an_org_naming_where_a_person_is_from_is_a_place(resources: Resources) -
     assert glos and glos[0].label == "PLACE"
     info = place_info(glos[0].place_id or "", resources)
     assert info is not None and info.country == "GB"
+
+
+def _people(resources: Resources, text: str) -> dict[str, str | None]:
+    return {e.name: e.role for e in _run(resources, text).entities if e.label == "PERSON"}
+
+
+def test_a_title_of_office_ending_in_a_place_leaves_the_place_and_the_name(
+    resources: Resources,
+) -> None:
+    text = "Today, Chief Executive of Hong Kong Carrie Lam delivered her annual policy speech."
+    assert _people(resources, text).get("Carrie Lam") == "Chief Executive of Hong Kong"
+    assert "Hong Kong" in _places(resources, text)
+    text = "On Wednesday, United States Senator from Vermont Bernie Sanders ended his bid."
+    assert _people(resources, text).get("Bernie Sanders") == "United States Senator from Vermont"
+    assert place_info(_places(resources, text).get("Vermont") or "", resources) is not None
+
+
+def test_a_capitalised_title_before_a_missed_name(resources: Resources) -> None:
+    text = "He took over after the resignation of Governor Ricardo Rosselló Nevares in August."
+    assert _people(resources, text).get("Ricardo Rosselló Nevares") == "Governor"
+    text = '"It is over," Deputy Emergency Situations Minister Alexander Chupriyan told TASS.'
+    assert "Emergency Situations" not in _people(resources, text)
+
+
+def test_a_name_running_into_a_facility_word_is_no_person(resources: Resources) -> None:
+    text = "Officials reported 36 infections at General Bernardo O'Higgins Riquelme Base."
+    assert _people(resources, text) == {}
+
+
+def test_places_after_pro_and_a_state_written_with_state(resources: Resources) -> None:
+    text = "Sirhan opposed the senator's pro-Israel stance. Ip from the pro-Beijing camp spoke."
+    places = _places(resources, text)
+    assert {"Israel", "Beijing"} <= set(places) and all(places[p] for p in ("Israel", "Beijing"))
+    text = "The border closure between New York State and Ontario raised prices."
+    state = place_info(_places(resources, text).get("New York State") or "", resources)
+    assert state is not None and state.kind == "state"
+
+
+def test_a_country_opening_an_event_or_after_a_nationality_and_hyphen(
+    resources: Resources,
+) -> None:
+    text = "The board met after the 2020 US Presidential Election on November 3."
+    assert _places(resources, text).get("US") is not None
+    text = "Canadian-US physicist Jim Pebble shared the prize."
+    assert _places(resources, text).get("US") is not None
+
+
+def test_first_lady_is_a_title(resources: Resources) -> None:
+    text = "The president said he and his wife First Lady Ann Marlow tested positive."
+    assert _people(resources, text).get("Ann Marlow") == "First Lady"
+
+
+def test_georgia_among_us_states_is_the_state(resources: Resources) -> None:
+    text = "The next debate will be held in Georgia, after contests in Iowa and Nevada."
+    georgia = place_info(_places(resources, text).get("Georgia") or "", resources)
+    assert georgia is not None and georgia.kind == "state"
+    text = "Russia and Georgia fought a short war over the region."
+    georgia = place_info(_places(resources, text).get("Georgia") or "", resources)
+    assert georgia is not None and georgia.kind == "country"

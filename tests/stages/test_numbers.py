@@ -208,3 +208,21 @@ def test_iso_currency_codes_before_the_figure_and_hyphenated_tallies(
     assert find_quantities(text, light_resources) == []
     text = "Flight ABC123 landed."
     assert find_quantities(text, light_resources) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("The fair raised nearly CDN$8,200 for the shelter.", "nearly CDN$8,200", 0, 8200, "CAD"),
+        ("Tickets were A$35 each.", "A$35", 35, 35, "AUD"),
+        ("A kit costs 75 cents to make.", "75 cents", 0.75, 0.75, "USD"),
+        ("The stamp cost 40 pence.", "40 pence", 0.4, 0.4, "GBP"),
+        ("The lake shrank to .0605 square km.", ".0605", 0.0605, 0.0605, None),
+        ("They cut the forecast for 2019 to 0 – 1%.", "0 – 1%", 0, 1, "%"),
+    ],
+)
+def test_prefixed_currencies_cents_bare_decimals_and_a_range_after_a_year(
+    light_resources: Resources, text: str, span: str, low: float, high: float, unit: str | None
+) -> None:
+    (q,) = find_quantities(text, light_resources)
+    assert (text[q.start : q.end], q.low, q.high, q.unit) == (span, low, high, unit)

@@ -94,3 +94,21 @@ def test_okina_and_hyphens_are_ignored_in_lookups(light_resources: Resources) ->
     assert hawaii is not None and hawaii.kind == "state"
     us = resolve_place("United-States", light_resources)
     assert us is not None and us.kind == "country" and us.country == "US"
+
+
+def test_a_tie_between_countries_goes_to_the_articles_main_country() -> None:
+    gaz = Gazetteer()
+    gaz.add(Place("1", "Lakeside", "CA", "city", 1.0, 1.0, 300_000))
+    gaz.add(Place("2", "Lakeside", "US", "city", 2.0, 2.0, 100_000))
+    assert gaz.resolve("Lakeside", countries={"CA", "US"}) is None
+    found = gaz.resolve("Lakeside", countries={"CA", "US"}, weights={"CA": 3, "US": 1})
+    assert found is not None and found.id == "1"
+    assert gaz.resolve("Lakeside", countries={"CA", "US"}, weights={"CA": 2, "US": 2}) is None
+
+
+def test_a_us_state_beats_the_towns_named_after_it(light_resources: Resources) -> None:
+    for name in ("Oregon", "Virginia", "Colorado", "Wyoming"):
+        place = resolve_place(name, light_resources, countries={"US"})
+        assert place is not None and place.kind == "state", name
+    washington = resolve_place("Washington", light_resources, countries={"US"})
+    assert washington is not None and washington.kind == "city"  # D.C. is a big city

@@ -535,3 +535,25 @@ def test_a_cue_ending_with_a_colon_reports_the_block_below(resources: Resources)
     assert q.cue is not None and q.cue.text == "said"
     assert q.content.text.endswith("kept the flames from the houses")
     assert q.speaker_name == "Omar Haddad"
+
+
+def test_a_cue_with_its_own_report_after_a_closed_quotation_reports_that(
+    resources: Resources,
+) -> None:
+    text = (
+        "“The river has never been this low.” Later, the mayor said the town would "
+        "ration water until the autumn."
+    )
+    quotes = quotes_of(text, resources)
+    report = find(quotes, "the town would ration water")
+    assert report.speaker is not None and report.speaker.text == "the mayor"
+    assert report.cue is not None and report.cue.text == "said"
+    assert all(q.cue is None or q.cue != report.cue for q in quotes if q is not report)
+
+
+def test_a_cue_alone_after_a_closed_quotation_still_attributes_it(
+    resources: Resources,
+) -> None:
+    quotes = quotes_of("“The river has never been this low.” The mayor said.", resources)
+    quote = find(quotes, "The river has never")
+    assert quote.speaker is not None and quote.speaker.text == "The mayor"

@@ -8,9 +8,9 @@ from __future__ import annotations
 from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F401
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "entities.v6",
-    "quotes.v5",
-    "claims.v5",
+    "entities.v7",
+    "quotes.v6",
+    "claims.v6",
     "conflicts.v1",
     "flags.v1",
     "fingerprint.v1",

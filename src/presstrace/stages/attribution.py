@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import QuoteKind
+from .misparsed_subjects import line_opening_subject, missed_subject
 from .speakers import CueTables
 
 if TYPE_CHECKING:
@@ -120,7 +121,20 @@ class Context:
                 v = v.head
             else:
                 break
-        return None
+        return self._missed_subject(verb, a, b)
+
+    def _missed_subject(self, verb: Token, a: int, b: int) -> Speaker | None:
+        """A subject the parse missed: a poll sentence's share of people, or the name
+        opening the line when a title line above ran into the sentence."""
+        missed = missed_subject(verb) or line_opening_subject(verb, a)
+        if missed is None:
+            return None
+        first, last, head = missed
+        end = last.idx + len(last)
+        toks = self.doc[first.i : last.i + 1]
+        if first.idx < a or end > b or any(is_break(t) for t in toks):
+            return None
+        return Speaker(first.idx, end, head)
 
 
 def _after_dateline(toks: list[Token]) -> Speaker | None:

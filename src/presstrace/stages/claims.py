@@ -79,6 +79,10 @@ class Lexicon:
     via_prep: dict[str, str]
     anonymous: frozenset[str]
     event_nouns: frozenset[str]
+    voters: frozenset[str]
+    vote_verbs: frozenset[str]
+    vote_measures: frozenset[str]
+    source_nouns: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -93,6 +97,14 @@ def lexicon(resources: Resources) -> Lexicon:
             {r[0]: r[1] for r in rows if len(r) > 2 and r[2] == VIA_PREP},
             frozenset(resources.data_lines("anonymous_sources.txt")),
             frozenset(resources.data_lines("event_nouns.txt")),
+            frozenset(resources.data_lines("voter_nouns.txt")),
+            frozenset(resources.data_lines("vote_verbs.txt")),
+            frozenset(resources.data_lines("vote_measures.txt")),
+            frozenset(
+                w.lower()
+                for name in ("source_nouns.txt", "org_words.txt")
+                for w in resources.data_lines(name)
+            ),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -189,6 +201,20 @@ def of_term(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
+TALLY_NOUNS = frozenset({"count", "tally", "figure", "number", "total"})
+
+
+def compound_term(tok: Token, lex: Lexicon) -> str | None:
+    """ "placed the protester death count in the hundreds": an event word compounded with
+    a noun for a tally."""
+    if tok.lemma_.lower() not in TALLY_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and term(child, lex) in EVENTS:
+            return term(child, lex)
+    return None
+
+
 def event_near(start: Token, lex: Lexicon) -> str | None:
     """An event word governing or modifying ``start``: "people killed", "died", "killing of"."""
     head = start.head
@@ -224,7 +250,7 @@ def event_near(start: Token, lex: Lexicon) -> str | None:
                 # "lost their lives", "suffered injuries", "raised the death toll"
                 # "have been confirmed killed": the event is the verb's complement
                 if child.dep_ in ("nsubj", "nsubjpass", "acomp", "oprd", "attr", "dobj", "xcomp"):
-                    found = term(child, lex) or of_term(child, lex)
+                    found = term(child, lex) or of_term(child, lex) or compound_term(child, lex)
                     if found in EVENTS and child.i != start.i:
                         return found
                 if child.dep_ == "prep":
@@ -247,6 +273,12 @@ def _near(num: Token, words: set[str] | frozenset[str], width: int = 4) -> bool:
 
 
 BALLOT = frozenset({"vote", "ballot"})
+WINNING = frozenset({"won", "win", "wins", "winning", "received", "receiving", "garnered"})
+ELECTIONS = frozenset(
+    {"election", "elections", "reelection", "primary", "primaries", "caucus", "caucuses"}
+    | {"runoff", "constituency"}
+)
+POLLING = frozenset({"support", "approval", "poll", "polls", "polling", "favorability"})
 REFERENDUM = frozenset({"referendum", "plebiscite"})
 
 
@@ -276,6 +308,30 @@ def _clause_subject(num: Token) -> str | None:
 SAVED = frozenset({"saved", "save", "saving"})
 
 
+def _stem(tok: Token) -> str:
+    """Lemma of a noun, with a plural name's "s" dropped ("Democrats" -> "democrat")."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-1] if tok.tag_ == "NNPS" and lemma.endswith("s") else lemma
+
+
+def is_party_vote(counted: Token, lex: Lexicon) -> bool:
+    """ "231 Democrats supporting the resolution, ... two Democrats opposed": members of a
+    voting body counted as the subject of a vote verb, in a sentence naming the measure."""
+    if _stem(counted) not in lex.voters:
+        return False
+    verbs = [c for c in counted.children if c.dep_ in ("acl", "relcl")]
+    if counted.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(counted.head)
+    if not any(v.lemma_.lower() in lex.vote_verbs for v in verbs):
+        return False
+    return voted_on(counted, lex)
+
+
+def voted_on(tok: Token, lex: Lexicon) -> bool:
+    """Whether the sentence of ``tok`` names a measure voted on (a bill, a resolution)."""
+    return any(t.lemma_.lower() in lex.vote_measures for t in tok.sent)
+
+
 def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, Token | None]:
     """(counted thing or None, number token, counted token)."""
     counted, num = counted_token(doc, q)
@@ -285,10 +341,18 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         voting = _near(num, {"vote", "votes", "voted", "voters"}) or _of_object(num) in BALLOT
         # "held a referendum ..., and 67% came out against": a referendum's result
         voting = voting or any(t.lower_ in REFERENDUM for t in num.sent)
+        # "won re-election with 58 percent": a candidate's result in an election
+        voting = voting or (
+            _near(num, WINNING, width=6) and any(t.lower_ in ELECTIONS for t in num.sent)
+        )
+        if _near(num, POLLING, width=2) and _of_object(num) not in BALLOT:
+            voting = False  # "21% support among Democratic voters": a poll, not a vote
         return ("vote share" if voting else "percent"), num, None
     if q.unit is not None:
         return "money", num, None
     if counted is not None:
+        if is_party_vote(counted, lex):
+            return "votes", num, counted
         for child in counted.children:  # "33 recovered cases", "12 injured people"
             if child.dep_ not in ("amod", "compound") or term(child, lex) not in EVENTS:
                 continue
@@ -329,6 +393,11 @@ def about_of(doc: Doc, q: Quantity, lex: Lexicon) -> tuple[str | None, Token, To
         return None, num, counted
     for child in num.children:  # "of the 2.8 million who voted"
         if child.dep_ == "relcl" and term(child, lex) == "votes":
+            return "votes", num, None
+    after = doc[num.i + 1] if num.i + 1 < num.sent.end else None
+    if num.dep_ == "nsubj" and after is not None and after.lower_.rstrip("s") in lex.voters:
+        # "one independent voted against": the parser made the number the subject
+        if num.head.lemma_.lower() in lex.vote_verbs and voted_on(num, lex):
             return "votes", num, None
     if exceeded(num):
         subjects = [c for c in num.head.children if c.dep_ == "nsubj"]
@@ -514,6 +583,7 @@ def by_place(before: Token, num: Token, figures: frozenset[int]) -> bool:
     return doc[num.i - 1].lower_ in (",", "and") and doc[num.i + 1].lower_ in PLACE_PREPS
 
 
+PASSING = frozenset({"pass", "approve", "reject", "defeat", "adopt", "confirm", "acquit"})
 VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting", "ballot", "ballots"})
 
 
@@ -634,6 +704,14 @@ def _with_holder(verb: Token) -> Token | None:
     return None
 
 
+def _vote_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a quote's cue is a vote ("voted", "opposed"), which states no figure."""
+    if doc.text[start:end].lower() in VOTE_WORDS:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in lex.vote_verbs for t in span)
+
+
 def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon) -> str | None:
     """The speaker of a direct quote holding the number; else who the number's own sentence
     names ("according to X", the subject of a reporting verb); else the speaker of an indirect
@@ -642,8 +720,8 @@ def source_of(article: Article, doc: Doc, num: Token, q: Quantity, lex: Lexicon)
     quoted: Quote | None = None
     for quote in article.quotes:
         c = quote.content
-        if quote.cue is not None and quote.cue.text.lower() in VOTE_WORDS:
-            continue  # "the legislature voted 66 to 27": a decision, not a statement
+        if quote.cue is not None and _vote_cue(doc, quote.cue.start, quote.cue.end, lex):
+            continue  # "the legislature voted 66 to 27", "two Democrats opposed": a decision
         if c.start <= q.start and q.end <= c.end and quote.speaker_name:
             quoted = quote
             break
@@ -681,6 +759,7 @@ def _sentence_source(
                 if entity_names(article.entities, phrase.start_char, phrase.end_char):
                     return resolve_group(phrase, article.entities, lex.anonymous)
     verbs = []
+    weak: str | None = None
     tok = num
     for _ in range(MAX_CLIMB + 2):
         if tok.head.i == tok.i:
@@ -743,19 +822,47 @@ def _sentence_source(
                 found = resolve_group(np, article.entities, lex.anonymous)
                 if found:
                     return found
-        for child in verb.children:
-            if child.dep_ not in ("nsubj", "csubj"):
-                continue  # a passive subject is what was reported (or released), not who
+        # a passive subject is what was reported (or released), not who; of two subjects
+        # the parser gave one verb ("The news agency AFP has placed"), the named one
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subjects.sort(key=lambda c: not _names(doc, c, article.entities))
+        for child in subjects:
             phrase = _phrase(doc, child)
             if phrase.start_char <= q.start < phrase.end_char or term(child, lex):
                 continue  # "no deaths were reported": the claim is the subject
             found = resolve_group(phrase, article.entities, lex.anonymous)
-            if found:
+            if found and _is_thing(child, lex) and not _names(doc, child, article.entities):
+                weak = weak or found  # "the population counted ... was": no one who reports
+            elif found:
                 return found
+    if weak:
+        return weak
     found = _study_source(article, doc, sent, lex)
     if found:
         return found
     return _inverted_source(article, doc, sent, lex)
+
+
+def _names(doc: Doc, tok: Token, entities: tuple[Entity, ...]) -> bool:
+    """Whether the phrase of ``tok`` holds a named person, organisation, group or place."""
+    phrase = _phrase(doc, tok)
+    return any(
+        phrase.start_char <= e.start and e.end <= phrase.end_char
+        for e in entities
+        if e.label in ("PERSON", "ORG", "NORP", "PLACE")
+    )
+
+
+def _is_thing(tok: Token, lex: Lexicon) -> bool:
+    """A common noun for neither people nor a body that could report (``source_nouns.txt``):
+    the subject of a verb the parser misread as reporting ("the population counted ...")."""
+    return (
+        tok.pos_ == "NOUN"
+        and not is_person(tok, lex)
+        and tok.lemma_.lower() not in lex.source_nouns
+        and tok.lower_ not in lex.source_nouns
+        and tok.lemma_.lower() not in lex.anonymous
+    )
 
 
 WRITINGS = frozenset({"finding", "study", "paper", "report", "analysis"})
@@ -866,7 +973,12 @@ def is_rate(text: str, q: Quantity) -> bool:
     """ "18.9 deaths per 100,000 people": a rate, neither number is a count."""
     before = text[max(0, q.start - 4) : q.start].lower()
     after = text[q.end : q.end + 40].lower().split()
+    if q.unit is not None and q.unit != "%" and PER_TIME.match(text, q.end):
+        return True  # "a minimum wage of USD15 an hour": a wage, not an amount
     return before.endswith("per ") or "per" in after[:3]  # "four premature deaths per ..."
+
+
+PER_TIME = re.compile(r"\s+(?:an?|each)\s+(?:hour|day|week|month)\b", re.IGNORECASE)
 
 
 # "even one percent of users attending would ...": a figure imagined, not stated.
@@ -923,6 +1035,10 @@ REQUIRED = re.compile(
 )
 
 
+# "exceeded their goal of $10,000": a target set, not an amount reached.
+TARGET = re.compile(r"\b(?:goal|target|aim)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
 def is_hypothetical(text: str, q: Quantity) -> bool:
     """A figure the text imagines ("even one percent ... would"), a threshold a definition
     sets ("events where four or more people are killed") or the price of one unit."""
@@ -931,7 +1047,7 @@ def is_hypothetical(text: str, q: Quantity) -> bool:
         return True
     if THRESHOLD.match(text, q.end) and DEFINING.search(before):
         return True
-    if REQUIRED.search(before):
+    if REQUIRED.search(before) or TARGET.search(before):
         return True
     return q.unit is not None and q.unit != "%" and bool(UNIT_PRICE.search(before))
 
@@ -998,6 +1114,26 @@ def is_time(ent: Span) -> bool:
     )
 
 
+# "..., up from 2.48 last year": a figure compared with the one before, its unit left out.
+COMPARED = re.compile(r"\b(?:up|down)\s+from\s+$|\bcompared\s+(?:with|to)\s+$", re.IGNORECASE)
+
+
+def compared_with(text: str, num: Token, claims: list[Claim]) -> Claim | None:
+    """The claim of the same sentence a bare figure after "up from" is compared with (the
+    last one outside brackets: "6.05 hectares (14.95 acres), up from 2.48" is hectares)."""
+    start = num.idx
+    if not COMPARED.search(text[max(0, start - 20) : start]):
+        return None
+    sent_start = num.sent.start_char
+    for claim in reversed(claims):
+        if claim.start < sent_start:
+            return None
+        before = text[sent_start : claim.start]
+        if before.count("(") <= before.count(")"):
+            return claim
+    return None
+
+
 def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]:
     lex = lexicon(resources)
     doc.user_data["presstrace.claims.lexicon"] = lex
@@ -1027,7 +1163,10 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if counted is not None and about in EVENTS and counted.lemma_.lower() in lex.event_nouns:
             continue  # "four deadly mass shootings": a count of events, not of the dead
         if q.kind == "tally":  # "passed by a vote of 230 to 202"; "won 3-1" is a score
-            about = "votes" if any(t.lower_ in VOTE_WORDS for t in num.sent) else None
+            voted = any(t.lower_ in VOTE_WORDS for t in num.sent) or (
+                voted_on(num, lex) and any(t.lemma_ in PASSING for t in num.sent)
+            )  # "The measure passed 228 to 193"
+            about = "votes" if voted else None
         if (
             num.head.i < num.i
             and num.head.pos_ == "PROPN"
@@ -1061,6 +1200,11 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             about = "vote share"  # "52% voted to leave and 48% to stay"
         if about == "vote share":
             shares.append(num)
+        unit = q.unit
+        if about is None and unit is None and (counted is None or counted.ent_type_ == "DATE"):
+            earlier = compared_with(article.text, num, claims)
+            if earlier is not None:  # "6.05 hectares ..., up from 2.48 last year"
+                about, unit = earlier.about, earlier.unit
         if about is None or (about == "distance" and is_stature(article.text, q)):
             continue
         if about not in MEASURES and any(
@@ -1086,13 +1230,13 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
                 low,
                 high,
                 qualifier,
-                q.unit or unit_of(about, counted, lex),
+                unit or unit_of(about, counted, lex),
             )
         )
     return claims
 
 
-@register("claims", 5, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+@register("claims", 6, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
 def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     return article.evolve(claims=tuple(find_claims(article, doc, resources)))

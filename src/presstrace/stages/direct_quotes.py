@@ -80,6 +80,8 @@ def direct_quote(
         and text[q.end : nxt.start].rstrip().endswith((",", ":"))
     )
     found = None if fragment or introduces_next else _cue_after(q.end, after_b, ctx)
+    if found is not None and _reports_on_its_own(q, found[0], ctx):
+        found = None
     if found is None:
         found = _cue_before(before_a, q.start, ctx)
     if found is not None:
@@ -102,6 +104,21 @@ def direct_quote(
     if (alone or own_para) and not (own_para and _heading(inner)):
         return Candidate("direct", start, end, None, None, inherit=True)
     return None
+
+
+def _reports_on_its_own(q: Quoted, cue: tuple[int, int] | None, ctx: Context) -> bool:
+    """Is the cue after a quotation that closes its sentence the verb of a new sentence
+    with a report of its own ("“… years.” Later, Smith said he had come to ...")? Then
+    it reports that clause, not the quotation before it."""
+    if cue is None:
+        return False
+    text = ctx.text
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    after = text[q.end : cue[0]].lstrip()
+    if not inner.endswith((".", "!", "?")) or not after[:1].isupper():
+        return False
+    verb = ctx.token_at(cue[0])
+    return verb is not None and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _scare(q: Quoted | None, text: str) -> bool:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from . import roles as roles_mod
 from .places import Gazetteer, Place, gazetteer, is_known_place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 LABELS = {
     "PERSON": "PERSON",
@@ -103,16 +104,25 @@ def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
     gaz = gazetteer(resources)
     for m in mentions:
         if (
-            m.label in ("PERSON", "ORG")
+            m.label in ("PERSON", "ORG", "GPE", "LOC", "NORP")
             and m.end - m.start >= 3
             and m.start >= 2
-            and doc[m.start - 1].lower_ in ("of", "for")
+            and doc[m.start - 1].lower_ in ("of", "for", "from")
             and roles_mod.is_role_word(doc[m.start - 2], lex)
         ):
-            # "Mayor of Koszalin Piotr Jedlinski": the place closes the title, not the name
+            # "Mayor of Koszalin Piotr Jedlinski", "Chief Executive of Hong Kong Carrie Lam",
+            # "Senator from Vermont Bernie Sanders": the place closes the title, the rest is
+            # the name
             for k in range(m.end - m.start - 2, 0, -1):
-                if gaz.candidates(doc[m.start : m.start + k].text):
-                    m.start += k
+                places = gaz.candidates(doc[m.start : m.start + k].text)
+                if places:
+                    rest = doc[m.start + k : m.end]
+                    if m.label != "PERSON" and not (
+                        _bare_name(rest, lex) and any(p.prominent for p in places)
+                    ):
+                        break
+                    mentions.append(Mention(m.start, m.start + k, "GPE"))
+                    m.start, m.label = m.start + k, "PERSON"
                     break
         title_start = m.start
         _person_inside_org(doc, m, lex)
@@ -138,6 +148,17 @@ def strip_titles(doc: Doc, mentions: list[Mention], resources: Resources) -> Non
 
 
 MAX_PLACE_TOKENS = 4
+
+
+def _bare_name(toks: Span, lex: roles_mod.Lexicon) -> bool:
+    """Two or three capitalised words, none an organisation or role word: a person's name."""
+    words = [t.text for t in toks]
+    return (
+        2 <= len(toks) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in toks)
+        and not roles_mod.has_org_word(words, lex)
+        and not any(roles_mod.is_role_word(t, lex) for t in toks)
+    )
 
 
 def _place_prefix(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> int | None:
@@ -228,7 +249,11 @@ def described_people(doc: Doc, mentions: list[Mention], resources: Resources) ->
             and not roles_mod.has_org_word([t.text for t in doc[i:j]], lex)
             and (
                 (doc[j].text == "," and roles_mod.apposition_after(doc, j, True, lex))
-                or (i > 0 and doc[i - 1].is_lower and roles_mod.is_role_word(doc[i - 1], lex))
+                or (
+                    i > 0
+                    and roles_mod.is_role_word(doc[i - 1], lex)
+                    and _opens_title(doc, i - 1, j)
+                )
             )
         ):
             added.append(Mention(i, j, "PERSON"))
@@ -236,14 +261,46 @@ def described_people(doc: Doc, mentions: list[Mention], resources: Resources) ->
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+def _opens_title(doc: Doc, k: int, run_end: int) -> bool:
+    """Whether the role word ``doc[k]`` is a title of its own before the name ending at
+    ``run_end``: lower case ("cosmonaut X"), or capitalised after a word that is no name
+    ("resignation of Governor X"), not the last word of an organisation's name."""
+    if doc[k].is_lower:
+        return True
+    before = doc[k - 1] if k > 0 else None
+    if run_end < len(doc) and doc[run_end].pos_ in ("NOUN", "PROPN"):
+        return False  # "Deputy Emergency Situations Minister X": the title goes on
+    return doc[k].is_title and (before is None or before.is_lower or before.is_punct)
+
+
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC"})
+
+
+MAX_FACILITY_RUN = 4
+
+
+def facility_end(doc: Doc, m: Mention, facilities: frozenset[str]) -> int | None:
+    """End of a facility's name that a person's name runs on into ("General Bernardo
+    O'Higgins Riquelme Base"), or None."""
+    j = m.end
+    while j < len(doc) and j - m.end < MAX_FACILITY_RUN and doc[j].is_title:
+        if doc[j].text in facilities:
+            return j + 1
+        if doc[j].pos_ != "PROPN" or "\n" in doc[j - 1].whitespace_:
+            return None
+        j += 1
+    return None
 
 
 def assign_roles(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
     lex = roles_mod.lexicon(resources)
     gaz = gazetteer(resources)
+    facilities = frozenset(resources.data_lines("facility_words.txt"))
     for m in mentions:
-        if m.label == "PERSON":
+        end = facility_end(doc, m, facilities) if m.label == "PERSON" else None
+        if end is not None:
+            m.end, m.label = end, "FAC"  # named after a person: a place, not the person
+        elif m.label == "PERSON":
             m.role = roles_mod.find_role(doc, m.start, m.end, True, lex)
         elif m.label in PLACE_GUESSES and m.end - m.start in (2, 3):
             # "Dominic Hare, chief executive of the palace": a name the model took for a
@@ -397,6 +454,45 @@ def cued_places(doc: Doc, mentions: list[Mention], resources: Resources) -> list
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+HYPHEN_PREFIXES = frozenset({"pro", "anti"})
+
+
+def prefixed_places(doc: Doc, mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """ "pro-Israel", "the pro-Beijing camp", "a Canadian-US scientist": a well-known place
+    after "pro-"/"anti-" or a nationality and a hyphen is a mention of it (the model tags the
+    compound as a nationality, or nothing); so is a country opening an event's name."""
+    gaz = gazetteer(resources)
+    added: list[Mention] = []
+    for m in mentions:
+        place = _place_prefix(doc, m.start, m.end - 1, gaz) if m.label == "EVENT" else None
+        if place is not None and all(t.is_title for t in doc[place : m.end]):
+            # "the 2020 US Presidential Election": the country the event is held in
+            added.append(Mention(m.start, place, "GPE"))
+            m.start = place
+    for tok in doc[2:]:
+        i = tok.i
+        hyphen, prefix = doc[i - 1], doc[i - 2]
+        if (
+            not (tok.is_title or tok.is_upper)
+            or hyphen.text != "-"
+            or not (prefix.lower_ in HYPHEN_PREFIXES or prefix.ent_type_ == "NORP")
+            or prefix.whitespace_
+            or hyphen.whitespace_
+        ):
+            continue  # "pro-Beijing", "a Canadian-US scientist"
+        for j in range(min(len(doc), i + MAX_PLACE_TOKENS), i, -1):
+            if all(t.is_title or t.is_upper for t in doc[i:j]) and any(
+                p.prominent for p in gaz.candidates(doc[i:j].text)
+            ):
+                added.append(Mention(i, j, "GPE"))
+                break
+    if not added:
+        return mentions
+    spans = [(a.start, a.end) for a in added]
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in spans)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
 def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> None:
     """Relabel known places as PLACE and resolve PLACEs, using the article's countries and
     US states: "Pasadena, California" is the Californian Pasadena."""
@@ -417,6 +513,8 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         elif m.label == "ORG" and _modifies_person(doc, m, people) and gaz.candidates(name):
             m.label = "PLACE"  # "a 36-year-old Cheltenham man": where he is from
     pending = [m for m in mentions if m.label in ("PLACE", CUED)]
+    # a name that is both a country and a US state ("Georgia") waits for the other places
+    pending.sort(key=lambda m: _country_and_state(gaz, bare(m_text(doc, m))))
     countries: set[str] = set()
     states: set[str] = set()
     # Unambiguous names first; each place resolved narrows the next ("Florida" needs the US,
@@ -444,6 +542,14 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
             if place.kind == "state":
                 states.add(place.admin1)
         pending = left
+    if pending:  # still ambiguous between countries: the one the article names most
+        weights = Counter(
+            gaz.by_id[m.place_id].country for m in mentions if m.label == "PLACE" and m.place_id
+        )
+        for m in pending:
+            place = gaz.resolve(bare(m_text(doc, m)), countries, states, weights=weights)
+            if place is not None:
+                m.label, m.place_id, m.name = "PLACE", place.id, place.name
     placed_by_neighbour(doc, mentions, resources)
     cues = resources.memo.get(CUE_KEY, LOOSE_PLACE_CUES)
     for m in mentions:
@@ -456,6 +562,11 @@ def resolve_places(doc: Doc, mentions: list[Mention], resources: Resources) -> N
         place = gaz.resolve(m_text(doc, m), countries, states)
         if place is not None and place.kind == "city" and place.country in countries:
             m.label, m.place_id, m.name = "PLACE", place.id, place.name
+
+
+def _country_and_state(gaz: Gazetteer, name: str) -> bool:
+    kinds = [p.kind for p in gaz.candidates(name)]
+    return "country" in kinds and "state" in kinds
 
 
 def _modifies_person(doc: Doc, m: Mention, people: frozenset[str]) -> bool:
@@ -561,6 +672,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     mentions = corefer_people(doc, mentions)
     mentions = split_lists(doc, mentions, resources)
     mentions = cued_places(doc, mentions, resources)
+    mentions = prefixed_places(doc, mentions, resources)
     resolve_places(doc, mentions, resources)
     name_orgs(doc, mentions)
     for m in mentions:
@@ -570,7 +682,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     return mentions
 
 
-@register("entities", 6, requires={"doc"}, provides={"entities"}, english_only=True)
+@register("entities", 7, requires={"doc"}, provides={"entities"}, english_only=True)
 def entities(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     found = []

@@ -44,6 +44,7 @@ class Patterns:
     words: dict[str, tuple[int, bool]]
     currencies: dict[str, str]
     currency_after: re.Pattern[str]
+    currency_scales: dict[str, float]
 
 
 def _alt(phrases: list[str]) -> str:
@@ -64,12 +65,17 @@ def patterns(resources: Resources) -> Patterns:
     for line in resources.data_lines("vague_quantities.tsv"):
         phrase, low, *high = line.split("\t")
         vague[phrase] = (float(low), float(high[0]) if high and high[0] else None)
-    currencies = dict(line.split("\t") for line in resources.data_lines("currencies.tsv"))
+    rows = [line.split("\t") for line in resources.data_lines("currencies.tsv")]
+    currencies = {r[0]: r[1] for r in rows}
+    scales = {r[0]: float(r[2]) for r in rows if len(r) > 2}  # "75 cents": 0.75
     symbols = [c for c in currencies if not c.isalpha()]
     cur_words = [c for c in currencies if c.isalpha()]
     codes = sorted(set(currencies.values()))  # "SEK9 million", "USD910 thousand"
     word = _alt(list(words))
-    digits = rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+|\d+(?:\.\d+)?"
+    digits = (
+        rf"\d{{1,3}}(?:[{SEPARATORS}]\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+|\d+(?:\.\d+)?"
+        r"|\.\d+(?=\s?(?:%|per\s?cent|[a-z]))"  # ".0605 square km": no leading zero
+    )
     scale = r"(?:\s?(?:thousand|million|billion)\b|(?:m|mn|bn|k)\b)?"
     num = rf"(?:(?:{digits}){scale}\+?|(?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*\b)"
     qual = _alt(list(quals))
@@ -82,7 +88,7 @@ def patterns(resources: Resources) -> Patterns:
         rf"|(?P<r1>{digits}){PCT1}\s?(?:-to-|-|–|to)\s?(?P<r2>{digits}){scale}"
         rf"|(?P<w1>{word})\s+(?:to|or)\s+(?P<w2>(?:{word})(?:\s+(?:hundred|thousand|million|billion))?)\b"
         rf"|(?P<num>{num}))"
-        rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?"
+        rf"(?P<pct>\s?(?:%|per\s?cent\b|percent(?:age\s+points?)?\b))?"
         rf"(?:\s(?:(?-i:[A-Z][a-z]+|[A-Z]{{2,3}})\s)?(?P<curw>{_alt(cur_words)})\b)?",
         re.IGNORECASE,
     )
@@ -91,7 +97,9 @@ def patterns(resources: Resources) -> Patterns:
     currency_after = re.compile(
         rf"\s(?:(?-i:[A-Z][a-z]+|[A-Z]{{2,3}})\s)?(?P<curw>{_alt(cur_words)})\b", re.IGNORECASE
     )
-    pats = Patterns(number, vague_re, none_re, vague, quals, words, currencies, currency_after)
+    pats = Patterns(
+        number, vague_re, none_re, vague, quals, words, currencies, currency_after, scales
+    )
     memo[MEMO_KEY] = pats
     return pats
 
@@ -200,6 +208,8 @@ CHANGE = re.compile(
 )
 
 
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEAR_TO = re.compile(r"\s+to\s")
 # Qualifiers that are also prepositions of place; after "from" they say where, not how many.
 PLACE_PREPOSITIONS = frozenset({"under", "over", "within"})
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -226,8 +236,13 @@ def find_quantities(text: str, resources: Resources) -> list[Quantity]:
         unit = p.currencies.get(cur.group("curw").lower()) if cur else None
         found.append(Quantity(start, m.end(), low, high, qualifier, unit, "vague"))
         taken.append((start, m.end()))
-    for m in p.number.finditer(text):
+    pos = 0
+    while (found_at := p.number.search(text, pos)) is not None:
+        m, pos = found_at, max(found_at.end(), pos + 1)
         if not m.group(0).strip() or any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group("r1") and YEAR.fullmatch(m.group("r1")) and YEAR_TO.match(text, m.end("r1")):
+            pos = m.start("r2")  # "the forecast for 2019 to 0 – 1%": a year, then a figure
             continue
         if m.group("f1") and CHANGE.search(text[max(0, m.start() - 60) : m.start()]):
             # "the toll rose from fourteen to 31": two figures, the old and the new
@@ -325,4 +340,8 @@ def _quantity(text: str, m: re.Match[str], p: Patterns) -> Quantity | None:
     elif m.group("cur") or m.group("bcur") or m.group("curw"):
         mark = m.group("cur") or m.group("bcur") or m.group("curw").lower()
         unit = p.currencies.get(mark)
+        factor = p.currency_scales.get(mark)
+        if factor is not None:  # "75 cents": money in the currency's unit
+            low = None if low is None else round(low * factor, 6)
+            high = None if high is None else round(high * factor, 6)
     return Quantity(start, end, low, high, qualifier, unit, kind)

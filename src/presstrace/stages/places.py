@@ -12,7 +12,7 @@ only when no place bears the name itself. Lookup ignores case and accents ("Izmi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..resources import Resources
@@ -24,6 +24,9 @@ DOMINANCE = 5
 # larger: "a visit to Paris" in a story set in California is Paris, France, not Paris, Texas;
 # "London, Ontario" (25 times smaller than London) still goes to the local one.
 WORLD_CITY_RATIO = 50
+# A US state wins over same-named towns smaller than this ("Oregon", Ohio; "Virginia", South
+# Africa), not over Washington, D.C.
+STATE_OVER_CITY = 500_000
 # Cities this populous count as "well known": enough to overrule the NER model's label.
 PROMINENT_POPULATION = 100_000
 # Alternate names are taken from cities at least this large, and only readable Latin-script
@@ -85,11 +88,14 @@ class Gazetteer:
         countries: Iterable[str] = (),
         states: Iterable[str] = (),
         alternates: bool = True,
+        weights: Mapping[str, int] | None = None,
     ) -> Place | None:
         """The one place ``name`` means, or None when unknown or ambiguous.
 
         ``countries`` (ISO codes) and ``states`` (US state codes) are where the article
-        already places itself; they pick among same-named places."""
+        already places itself; they pick among same-named places. ``weights`` (places
+        resolved per country) break a tie between countries the article is in: "Vancouver"
+        in a story with four Canadian places and one US state is the Canadian city."""
         found = self.candidates(name, alternates)
         if not found and key(name).endswith(" city"):
             # "Tandag City", "Kidapawan City": a town the gazetteer holds without "City",
@@ -99,15 +105,34 @@ class Gazetteer:
                 for p in self.candidates(name.rstrip()[: -len(" city")], alternates)
                 if p.kind == "city" and p.country in set(countries)
             ]
+        if not found and key(name).endswith(" state"):
+            # "New York State", "Washington State": the US state
+            found = [
+                p
+                for p in self.candidates(name.rstrip()[: -len(" state")], alternates)
+                if p.kind == "state"
+            ]
         if not found:
             return None
         if len(found) == 1:
             return found[0]
+        states_named = [p for p in found if p.kind == "state"]
+        countries_named = [p for p in found if p.kind == "country"]
+        if (
+            len(states_named) == 1
+            and len(countries_named) == 1
+            and set(states)
+            and countries_named[0].country not in set(countries)
+        ):
+            return states_named[0]  # "Georgia" in a story among US states: the state
         for kind in ("country", "region"):
             of_kind = [p for p in found if p.kind == kind]
             if len(of_kind) == 1:
                 return of_kind[0]
         context = set(countries)
+        state = _state_over_towns(found, context)
+        if state is not None:
+            return state
         local = [p for p in found if p.country in context]
         giant = max(found, key=lambda p: p.population)
         if (
@@ -126,7 +151,37 @@ class Gazetteer:
         ranked = sorted(local or found, key=lambda p: p.population, reverse=True)
         if ranked[0].population >= DOMINANCE * max(ranked[1].population, 1):
             return ranked[0]
+        return _main_country(local, weights or {})
+
+
+def _state_over_towns(found: list[Place], context: set[str]) -> Place | None:
+    """A US state rather than the towns named after it ("Oregon" is not Oregon, Ohio;
+    "Virginia" not the South African city), unless one of them is a big city
+    ("Washington") or lies in another country the article is in."""
+    states = [p for p in found if p.kind == "state"]
+    if len(states) != 1:
         return None
+    others = [p for p in found if p is not states[0]]
+    if all(
+        p.kind == "city"
+        and p.population < STATE_OVER_CITY
+        and (p.country == "US" or p.country not in context)
+        for p in others
+    ):
+        return states[0]
+    return None
+
+
+def _main_country(local: list[Place], weights: Mapping[str, int]) -> Place | None:
+    """The one city among ``local`` whose country has more of the article's places than
+    any other candidate's country (at least two), else None."""
+    if len(local) < 2 or not all(p.kind == "city" for p in local):
+        return None
+    counts = sorted(((weights.get(p.country, 0), p) for p in local), key=lambda x: -x[0])
+    best, runner = counts[0][0], counts[1][0]
+    if best >= 2 and best > runner and sum(1 for c, _ in counts if c == best) == 1:
+        return counts[0][1]
+    return None
 
 
 def key(name: str) -> str:

@@ -25,8 +25,9 @@ from ..records import Article, Quote, Span
 from ..resources import Resources
 from .attribution import Candidate, Context, Speaker, paragraph, strip_edges, words
 from .direct_quotes import direct_quote
+from .learned_reports import learned_reports, outer_cue
 from .quote_marks import Quoted, find_quoted, top_level
-from .quote_model import QuoteModel, predict, quote_model
+from .quote_model import QuoteModel, quote_model
 from .report_bounds import (
     cut_concession,
     cut_dash_aside,
@@ -34,6 +35,7 @@ from .report_bounds import (
     lead_in,
     trim_object,
 )
+from .report_pieces import left_pieces
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 from .viewpoints import viewpoints
 
@@ -42,7 +44,6 @@ if TYPE_CHECKING:
 
 
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): ([^\n]+)$", re.M)
-_MARKS = frozenset('“”"«»„‘’')
 _HEADLINE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ([^\n]{10,200})$", re.M)
 
 
@@ -73,24 +74,11 @@ def _indirect(ctx: Context) -> Iterable[Candidate]:
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
         if b <= tok.idx and any(ch in ctx.text[b : tok.idx] for ch in ":;"):
             continue  # "X set off fireworks: Republicans said ...": not what they said
-        who = _outer_cue(tok, ctx) or tok
+        who = outer_cue(tok, ctx) or tok
         speaker = ctx.subject(who, tok.sent.start_char, tok.sent.end_char)
         if speaker is None or (speaker.start < b and speaker.end > a):
             continue
         yield Candidate("indirect", a, b, (tok.idx, tok.idx + len(tok)), speaker)
-
-
-def _outer_cue(verb: Token, ctx: Context) -> Token | None:
-    """The cue whose speaker a subjectless joined cue shares when the parse hung it inside
-    the first report ("May said that the country would leave and suggested that ...":
-    "suggested" is May's, not the country's)."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    clause = verb.head  # the reported verb it is joined to, the complement of the cue
-    cue = clause.head
-    if clause.dep_ != "ccomp" or cue.tag_ != verb.tag_ or not ctx.tables.has(cue.lemma_, "direct"):
-        return None
-    return cue
 
 
 def _content_tokens(comp: Token, ctx: Context) -> list[Token]:
@@ -255,86 +243,6 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def _learned(ctx: Context, model: QuoteModel, tops: list[Quoted]) -> Iterable[Candidate]:
-    """Reported speech found by the learned cue and content models."""
-    spans = [(q.start, q.end) for q in tops]
-    non_speech = ctx.tables.non_speech_objects
-    for tok, cand, _p_cue, _p_content in predict(ctx.doc, model, ctx.tables, spans):
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in non_speech for c in tok.children):
-            continue  # "claimed 3000 lives" is not speech
-        doc = ctx.doc
-        end = _joined_cue_cut(tok, cand.start, cand.end, ctx)
-        a = doc[cand.start].idx
-        b = doc[end - 1].idx + len(doc[end - 1])
-        a, b = strip_edges(ctx.text, a, b)
-        if b <= a:
-            continue
-        cue = (tok.idx, tok.idx + len(tok))
-        if _sourceless(tok, ctx.tables):
-            yield Candidate("indirect", a, b, cue, None)
-            continue
-        speaker = _learned_speaker(tok, ctx)
-        if speaker is not None and speaker.start < b and speaker.end > a:
-            continue
-        if speaker is None:  # an attribution with no source is mostly a false cue
-            continue
-        yield Candidate("indirect", a, b, cue, speaker)
-
-
-def _joined_cue_cut(cue: Token, start: int, end: int, ctx: Context) -> int:
-    """Token end of reported content that stops before a second speech verb in the cue's
-    own tense joined by "and"/"but" ("said X and warned Y": Y is a report of its own; a
-    cognition verb, "... but she knows that ...", stays part of the report)."""
-    if start >= cue.i:
-        for t in ctx.doc[start + 1 : end]:
-            prev = ctx.doc[t.i - 1]
-            if (
-                t.dep_ == "conj"
-                and t.tag_ == cue.tag_
-                and ctx.tables.has(t.lemma_, "direct")
-                and prev.dep_ == "cc"
-                and prev.i > start
-                and not any(ch in _MARKS for ch in ctx.text[ctx.doc[start].idx : prev.idx])
-            ):
-                return prev.i
-    return end
-
-
-def _sourceless(tok: Token, tables: CueTables) -> bool:
-    """A cue whose subject is not a speaker: "X seems to ...", "X is expected to ..."."""
-    if tok.lemma_.lower() in tables.sourceless:
-        return True
-    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-    return passive and not any(c.dep_ == "agent" for c in tok.children)
-
-
-def _learned_speaker(tok: Token, ctx: Context) -> Speaker | None:
-    sent = tok.sent
-    if tok.lower_ == "according":
-        objs = [
-            g
-            for c in tok.children
-            if c.lower_ == "to"
-            for g in c.children
-            if g.dep_ in ("pobj", "pcomp")  # "according to show insiders": "show" a verb
-        ]
-        return ctx.phrase(objs[0], sent.start_char, sent.end_char) if objs else None
-    if tok.text == ":":
-        left = [t for t in ctx.doc[sent.start : tok.i] if not t.is_space]
-        while left and left[0].is_punct:
-            left.pop(0)
-        if not left:
-            return None
-        root = max(left, key=lambda t: t.pos_ in ("PROPN", "NOUN", "PRON"))
-        return Speaker(left[0].idx, left[-1].idx + len(left[-1]), root)
-    found = ctx.subject(_outer_cue(tok, ctx) or tok, sent.start_char, sent.end_char)
-    if found is None:
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if poss:
-            found = ctx.phrase(poss[0], sent.start_char, sent.end_char)
-    return found
-
-
 def find_quotes(
     text: str, doc: Doc, names: SpeakerNames, tables: CueTables, model: QuoteModel | None = None
 ) -> tuple[list[Quote], int]:
@@ -359,7 +267,7 @@ def find_quotes(
     # the rules do not cover; a candidate overlapping an earlier one is dropped below.
     others = [*turns, *_headline(ctx), *_colon_paragraph(ctx), *_indirect(ctx)]
     if model is not None:
-        others += _learned(ctx, model, tops)
+        others += learned_reports(ctx, model, tops)
     # A fronted source ("In the poll, ...") last: a speech verb in the sentence says more.
     views = list(viewpoints(ctx))
     for c in others:
@@ -396,6 +304,7 @@ def find_quotes(
         if any(_overlap(c.start, c.end, d.start, d.end) * 2 >= c.end - c.start for d in direct):
             continue  # cut back to a quotation already attributed on its own
         cands.append(c)
+    cands += left_pieces(cands, ctx)
     cands.sort(key=lambda c: c.start)
     return _name(cands, text, names), unpaired
 
@@ -585,7 +494,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 5, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 6, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)

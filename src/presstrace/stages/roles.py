@@ -13,6 +13,7 @@ A description counts as a person's role only if it holds a role noun from
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,7 @@ class Lexicon:
     org_words: frozenset[str]
     honorifics: frozenset[str]
     family: frozenset[str]
+    candidacy: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -72,6 +74,7 @@ def lexicon(resources: Resources) -> Lexicon:
             frozenset(w.lower() for w in resources.data_lines("org_words.txt")),
             frozenset(resources.data_lines("honorifics.txt")),
             frozenset(w.lower() for w in resources.data_lines("family_nouns.txt")),
+            frozenset(resources.data_lines("candidacy_nouns.txt")),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -79,6 +82,8 @@ def lexicon(resources: Resources) -> Lexicon:
 
 def is_role_word(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
+    if low == "elect" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+        return is_role_word(tok.doc[tok.i - 2], lex)  # "President-elect", "Governor-elect"
     if "-" in low.strip("-"):
         low = low.rsplit("-", 1)[1]  # "U.S.-president" (one token in "then-U.S.-president")
         return low in lex.nouns or low.rstrip("s") in lex.nouns
@@ -179,7 +184,7 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
         ordinal = t.lower_ in ORDINAL_TITLES and t.is_title  # "First Minister", "Second Lady"
         if t.is_space or "\n" in t.whitespace_ or (t.ent_type_ in NUMERIC_ENTS and not ordinal):
             break
-        if t.lower_ in ("and", "or") and i > 0 and doc[i - 1].ent_type_ == "PERSON":
+        if t.lower_ in ("and", "or") and i > 0 and _name_before(doc, i - 1, lex):
             break  # "between Biden and Senator Bernie Sanders": the name before is no title
         if (
             t.ent_type_ == "PERSON"
@@ -204,11 +209,15 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             and doc[i - 1].is_title
             and is_role_word(doc[i - 1], lex)
         )
+        inside_name = (  # "House of Representatives Speaker X": "of" inside a body's name
+            i + 2 < start and is_role_word(doc[i + 2], lex) and i > 0 and doc[i - 1].is_title
+        )
         if (
             t.lower_ in CONNECTORS
             and t.lower_ != "and"
             and is_role_word(doc[i + 1], lex)
             and not office
+            and not inside_name
         ):
             break  # "spokesperson for President X": the title after "for" is X's own
         if t.lower_ in ("for", "to") and _own_title(doc, i + 1, start, lex):
@@ -218,9 +227,9 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             and i > 0
             and i + 1 in inside
             and doc[i + 1].dep_ in ("compound", "amod")
-            and doc[i - 1].pos_ in ("NOUN", "ADJ")
-            and doc[i - 1].is_lower
-        ):
+            and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+            and (doc[i - 1].is_lower or (doc[i - 1].is_sent_start and doc[i - 1].is_title))
+        ):  # (the first word of a sentence capitalised: "Clinic and advocacy manager X")
             inside |= {i, i - 1}  # "railroad and shipping tycoon", "coworker and rival"
             i -= 2
             continue
@@ -260,6 +269,14 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
             pass  # the word before such a hyphen
         elif t.text == "," and _in_list(doc, i, inside, lex):
             pass
+        elif (
+            t.text == ","
+            and 0 < i < start - 1
+            and doc[i - 1].ent_type_ in ("GPE", "LOC")
+            and doc[i + 1].ent_type_ in ("GPE", "LOC")
+            and i + 1 in inside
+        ):
+            pass  # "former South Bend, Indiana Mayor X": a town and its state
         elif t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "ADV"):
             prev = doc[i - 1] if i > 0 else None
             joined = prev is not None and (
@@ -293,6 +310,23 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
     return role or None
 
 
+def _name_before(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """Whether ``doc[k]`` ends someone's or something's name, joined by "and" to the title
+    after it ("between Biden and Senator X"), not a word of that title ("Minister for
+    Finance and Minister of Economy X")."""
+    tok = doc[k]
+    if tok.ent_type_ == "PERSON":
+        return True
+    return (
+        k + 2 < len(doc)
+        and is_role_word(doc[k + 2], lex)  # not "Road Transport and Bridges Minister"
+        and tok.ent_type_ in ("ORG", "NORP")
+        and tok.pos_ == "PROPN"
+        and not is_role_word(tok, lex)
+        and not (k > 0 and doc[k - 1].lower_ in CONNECTORS)
+    )
+
+
 def _own_title(doc: Doc, first: int, start: int, lex: Lexicon) -> bool:
     """Whether ``doc[first:start]`` is a title of its own: capitalised words ending in a role
     word ("U.S. President", "Prime Minister"), with no connector that would join it on."""
@@ -323,7 +357,11 @@ def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> b
     if toks[0].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX", "PART"):
         return False
     for n, t in enumerate(toks):
-        if t.pos_ == "AUX" or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")):
+        if t.pos_ == "AUX" or (
+            t.pos_ == "VERB"
+            and t.dep_ not in ("amod", "compound")
+            and not _participle(toks, n, lex)
+        ):
             return False
         if t.ent_type_ in ("DATE", "TIME") or t.tag_ in ("WDT", "WP", "WP$", "WRB"):
             return False
@@ -332,6 +370,7 @@ def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> b
             and not (n + 1 < len(toks) and toks[n + 1].text in POSSESSIVE)
             and not _after_of(toks, n, lex)
             and not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.is_lower)
+            and not any(_participle(toks, k, lex) for k in range(n))  # "lawyer representing X"
         ):
             return False  # (but "the Trump administration's ...": a name as a modifier)
     if person:
@@ -343,6 +382,19 @@ def _segment_ok(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> b
         or (len(toks) > 1 and toks[1].text in POSSESSIVE)
     )
     return opens and any(t.pos_ == "NOUN" and t.is_lower for t in toks)
+
+
+def _participle(toks: list[Token], n: int, lex: Lexicon) -> bool:
+    """ "a Toronto lawyer representing Spanton": a participle phrase after the role word,
+    part of the description (taken whole, as prepositional phrases are)."""
+    t = toks[n]
+    return (
+        t.tag_ in ("VBG", "VBN")
+        and t.dep_ == "acl"
+        and n > 0
+        and any(is_role_word(x, lex) for x in toks[:n])
+        and t.head.i < t.i
+    )
 
 
 def _after_of(toks: list[Token], n: int, lex: Lexicon) -> bool:
@@ -482,21 +534,55 @@ def _apposition_before_title(doc: Doc, start: int, person: bool, lex: Lexicon) -
         i -= 1
     if i <= 0 or doc[i].text != "," or i == start - 1:
         return None
+    if doc[i + 1].lower_ in ("and", "or"):
+        return None  # "Representative X of Hawaii, and businessman Y": a list, no apposition
     return apposition_before(doc, i + 1, person, lex)
 
 
 def find_role(doc: Doc, start: int, end: int, person: bool, lex: Lexicon) -> str | None:
     """The role the text gives the entity at tokens [start, end), or None."""
+    if (
+        person
+        and start >= 2
+        and doc[start - 1].text in lex.honorifics
+        and doc[start - 2].lower_ in ORDINAL_TITLES
+        and doc[start - 2].is_title
+    ):
+        return doc[start - 2 : start].text  # "First Lady X": the honorific makes a title
     while start > 0 and doc[start - 1].text in lex.honorifics:
         start -= 1  # "the director of IEDCR, Dr Meerjady Sabrina Flora"
     if person:
-        role = title_before(doc, start, lex, end)
-        if role and "," not in role:  # a comma inside is a list of titles: "X, Y, and Z Name"
-            return _apposition_before_title(doc, start, person, lex) or role
+        title = title_before(doc, start, lex, end)
+        if title and "," not in title:  # a comma inside is a list of titles: "X, Y, and Z Name"
+            first = _office(_apposition_before_title(doc, start, person, lex), lex)
+            if first:
+                return first
+        role = _office(title, lex)
         if role:
             return role
-    return (
+    return _office(
         apposition_before(doc, start, person, lex)
         or apposition_after(doc, end, person, lex)
-        or (relative_clause(doc, end, lex) if person else None)
+        or (relative_clause(doc, end, lex) if person else None),
+        lex,
     )
+
+
+# "Labour MP (Member of Parliament)": an abbreviation's expansion in brackets closing a title.
+EXPANSION = re.compile(r"^(.*\b[A-Z]{2,}s?)\s*\([^()]*\s[^()]*\)$")
+
+
+def _office(role: str | None, lex: Lexicon) -> str | None:
+    """The role without a bracketed expansion of its abbreviation; None for a candidacy
+    alone ("presidential nominee", "candidate"): standing for an office is no office."""
+    if role is None:
+        return None
+    expanded = EXPANSION.match(role)
+    if expanded:
+        role = expanded.group(1)
+    words = [w.lower() for w in re.findall(r"[\w'-]+", role)]
+    if words and words[-1].rstrip("s") in lex.candidacy:
+        others = [w for w in words[:-1] if w in lex.nouns and w not in lex.candidacy]
+        if not others:
+            return None
+    return role

@@ -35,10 +35,12 @@ class CueTables:
     pronouns: dict[str, str]
     non_speech_objects: frozenset[str] = frozenset()
     sourceless: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()  # passives whose subject is content ("is expected to")
     not_speakers: frozenset[str] = frozenset()  # capitalised labels before a colon
     source_nouns: frozenset[str] = frozenset()  # "In a new poll, ...": the poll is the source
     poll_nouns: frozenset[str] = frozenset()  # sources whose findings may name a person
     cue_preps: frozenset[str] = frozenset()  # "called for", "talked about": part of the cue
+    occasion_nouns: frozenset[str] = frozenset()  # "a news conference announcing": no speaker
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -57,10 +59,12 @@ def cue_tables(resources: Resources) -> CueTables:
             pronouns=dict(raw["pronouns"]),
             non_speech_objects=frozenset(raw.get("non_speech_objects", ())),
             sourceless=frozenset(raw.get("sourceless_cues", ())),
+            raising=frozenset(raw.get("raising_passives", ())),
             not_speakers=frozenset(raw.get("transcript_non_speakers", ())),
             source_nouns=frozenset(raw.get("source_nouns", ())),
             cue_preps=frozenset(raw.get("cue_prepositions", ())),
             poll_nouns=frozenset(raw.get("poll_nouns", ())),
+            occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
