@@ -49,3 +49,30 @@ def test_disclosures_are_recognised_but_not_ordinary_sentences() -> None:
     assert bp.is_disclosure("This post contains affiliate links; we may earn a commission.", lx)
     assert bp.is_disclosure("Este artículo contiene enlaces de afiliados.", lx)
     assert not bp.is_disclosure("The council earned praise for the bridge repair.", lx)
+
+
+def test_signup_boxes_and_their_consent_lines() -> None:
+    lx = bp.lexicon(Resources())
+    box = "Get the Eastport Weekly: the best of the harbour delivered to your inbox."
+    consent = "By signing up, you agree to receive marketing emails. Unsubscribe at any time."
+    assert bp.classify(box, lx) == "signup"
+    assert bp.classify(consent, lx) == "signup"
+    assert bp.classify("Abonnez-vous à notre newsletter", lx) == "signup"
+    # an article sentence about newsletters is not a sign-up box
+    assert bp.classify("The council said its newsletter would stop in May.", lx) is None
+
+
+def test_site_disclaimers() -> None:
+    lx = bp.lexicon(Resources())
+    medical = (
+        "This article is for informational purposes only and is not a substitute for "
+        "professional medical advice."
+    )
+    views = "The views expressed here do not necessarily reflect the views of the Herald."
+    assert bp.is_disclaimer(medical, lx)
+    assert bp.is_disclaimer(views, lx)
+    assert bp.is_disclaimer("Der Text dient nur zu Informationszwecken.", lx)
+    assert not bp.is_disclaimer("The nurse said the advice was out of date.", lx)
+    # a long paragraph that mentions the phrase is article text
+    long = " ".join(["The bridge report ran to many pages of detail."] * 20)
+    assert not bp.is_disclaimer(long + " It was for informational purposes only.", lx)

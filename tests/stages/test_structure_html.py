@@ -476,3 +476,32 @@ def test_htmldate_guess_gives_way_to_the_declared_day_the_page_prints() -> None:
     # a page that does not print its declared day keeps htmldate's reading
     pm.header_lines = ["Bridge tolls explained"]
     assert choose_date(pm, "2016-07-01") == "2016-07-01"
+
+
+def test_named_furniture_and_signup_boxes_leave_the_body(resources: Resources) -> None:
+    bio = (
+        "Jane Roe has covered transport in Eastport for the Herald since the old ferry "
+        "terminal closed, and she lives on the north bank."
+    )
+    consent = "By signing up, you agree to receive our emails. Unsubscribe at any time."
+    page = (
+        "<html><head><title>Bridge</title></head><body><article><h1>Harbour bridge reopens</h1>"
+        + PARAS.split("<p>Related")[0]
+        + f"<p>{consent}</p>"
+        + f"<div class='author-bio'><p>{bio}</p></div></article></body></html>"
+    )
+    article = from_html(page, Article(input="t"), resources)
+    assert "north bank" in article.text and "Shopkeepers" in article.text
+    assert bio not in article.text and consent not in article.text
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[consent] == "signup"
+
+
+def test_clean_body_drops_a_site_disclaimer_at_the_end_only(resources: Resources) -> None:
+    paras = [p.split("</p>")[0] for p in PARAS.split("<p>")[1:5]]
+    quoted = "The mayor said the leaflet was for informational purposes only."
+    tail = "This article is for informational purposes only and is not legal advice."
+    lines = [paras[0], paras[1], paras[2], quoted, paras[3], paras[0] + " More.", tail]
+    body, removed, _, _ = clean_body(lines, None, PageMeta(), [], resources)
+    assert quoted in body and tail not in body
+    assert [(r.text, r.reason) for r in removed] == [(tail, "notice")]

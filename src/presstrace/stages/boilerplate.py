@@ -2,7 +2,7 @@
 
 The phrase lists are data files (``template_phrases.txt``, ``placeholder_phrases.txt``,
 ``navigation_phrases.txt``, ``notice_phrases.txt``, ``footer_phrases.txt``,
-``disclosure_phrases.txt``) so other
+``disclosure_phrases.txt``, ``signup_phrases.txt``, ``disclaimer_phrases.txt``) so other
 stages (flags) read the same words, and a language is added without touching code.
 A block is removed with the reason that names what it is; the reasons are the stable
 strings below.
@@ -30,11 +30,15 @@ DUPLICATE_TITLE = "duplicate_title"
 SUBTITLE = "subtitle"
 COMMENTS = "comments"
 REPEATED = "repeated_block"
+SIGNUP = "signup"
 
 # a run of this many paragraphs, opened by one this long, carrying this share of the body
 RUN_PARAGRAPHS = 3
 RUN_OPENER_WORDS = 8
 RUN_SHARE = 0.25
+# sign-up boxes and their consent lines; site disclaimers (longer: legal text runs on)
+SIGNUP_WORDS = 70
+DISCLAIMER_WORDS = 150
 _WORD = re.compile(r"\w+")
 
 _KEY_STRIP = re.compile(r"[\s:：.…»›>|•·\-–—]+$")
@@ -53,6 +57,8 @@ class Lexicon:
     notice: re.Pattern[str]
     footer: re.Pattern[str]
     disclosure: re.Pattern[str]
+    signup: re.Pattern[str]
+    disclaimer: re.Pattern[str]
 
 
 def phrase_key(block: str) -> str:
@@ -88,6 +94,8 @@ def lexicon(resources: Resources) -> Lexicon:
             notice=_any_of(resources.data_lines("notice_phrases.txt")),
             footer=_footer_pattern(resources.data_lines("footer_phrases.txt")),
             disclosure=_any_of(resources.data_lines("disclosure_phrases.txt")),
+            signup=_any_of(resources.data_lines("signup_phrases.txt")),
+            disclaimer=_any_of(resources.data_lines("disclaimer_phrases.txt")),
         )
         memo["boilerplate.lexicon"] = lex
     return lex
@@ -113,6 +121,8 @@ def classify(block: str, lex: Lexicon) -> str | None:
         return NOTICE
     if words <= 25 and lex.footer.search(lower):
         return FOOTER
+    if words <= SIGNUP_WORDS and lex.signup.search(lower):
+        return SIGNUP
     return None
 
 
@@ -125,6 +135,15 @@ def is_disclosure(block: str, lex: Lexicon) -> bool:
     it may be what the article is about."""
     return word_count(block) <= DISCLOSURE_WORDS and bool(
         lex.disclosure.search(block.replace("’", "'").lower())
+    )
+
+
+def is_disclaimer(block: str, lex: Lexicon) -> bool:
+    """A site's legal, medical or financial disclaimer ("for informational purposes only").
+    Like a disclosure, only at the body's edges: inside the article the same words may be
+    a quoted statement (WCXB dev: anywhere lost two more pages than at the edges)."""
+    return word_count(block) <= DISCLAIMER_WORDS and bool(
+        lex.disclaimer.search(block.replace("’", "'").lower())
     )
 
 

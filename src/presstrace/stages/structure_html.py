@@ -19,7 +19,7 @@ from typing import Any
 from ..records import Article, Caption, Removed
 from ..resources import Resources
 from . import boilerplate as bp
-from . import bylines, credits, flags, page_meta, second_opinion, trafilatura_meta
+from . import bylines, credits, flags, furniture, page_meta, second_opinion, trafilatura_meta
 from .language import detect_language, normalise_code
 
 SHORT_BODY = 400
@@ -599,8 +599,11 @@ def clean_body(
     pm: page_meta.PageMeta,
     captions: list[Caption],
     resources: Resources,
+    boxes: tuple[furniture.Container, ...] = (),
 ) -> tuple[list[str], list[Removed], list[str], str | None]:
-    """Body paragraphs, what was removed, byline names and a credited source."""
+    """Body paragraphs, what was removed, byline names and a credited source.
+
+    ``boxes`` are the page's named furniture containers (``furniture.containers``)."""
     lex, clex, blex = bp.lexicon(resources), credits.lexicon(resources), bylines.lexicon(resources)
     title_key = _norm(title)
     caption_keys = {_norm(c.text) for c in captions} | {
@@ -626,6 +629,10 @@ def clean_body(
             removed.append(Removed(line, reason))
             in_list = reason == bp.TEMPLATE
             continue
+        boxed = furniture.reason_for(line, boxes)
+        if boxed is not None:
+            removed.append(Removed(line, boxed))
+            continue
         if in_list and bp.is_link_line(line):
             removed.append(Removed(line, bp.TEMPLATE))
             continue
@@ -634,7 +641,9 @@ def clean_body(
             names.extend(found)
             removed.append(Removed(line, bp.BYLINE))
             continue
-        if (i <= 2 or i >= last - 2) and bp.is_disclosure(line, lex):
+        if (i <= 2 or i >= last - 2) and (
+            bp.is_disclosure(line, lex) or bp.is_disclaimer(line, lex)
+        ):
             removed.append(Removed(line, bp.NOTICE))
             continue
         edge = i <= 1 or i >= last - 2
@@ -686,13 +695,13 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     ]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     blex = bylines.lexicon(resources)
-    furniture = [f"{c.text} {c.credit or ''}" for c in captions] + pm.furniture
-    furniture += [
+    known = [f"{c.text} {c.credit or ''}" for c in captions] + pm.furniture
+    known += [
         pm.standfirst or "",
         pm.meta.get("description", ""),
         pm.meta.get("og:description", ""),
     ]
-    known_grams = second_opinion.trigram_set(" ".join(furniture))
+    known_grams = second_opinion.trigram_set(" ".join(known))
 
     def not_body(line: str) -> bool:
         """Captions, standfirsts, credited photos, bylines and author boxes ("I'm Jane, a
@@ -709,7 +718,8 @@ def from_html(raw: str, base: Article, resources: Resources) -> Article:
     lines = second_opinion.merge(
         lines, second_opinion.resiliparse_text(raw), not_body, headings.get
     )
-    body, removed, names, source = clean_body(lines, title, pm, captions, resources)
+    boxes = furniture.containers(tree, sum(len(ln.split()) for ln in lines), resources)
+    body, removed, names, source = clean_body(lines, title, pm, captions, resources, boxes)
     authors = choose_authors(
         pm, lambda: tm.author or trafilatura_meta.scanned_author(tree), publisher, resources
     ) or tuple(names)
