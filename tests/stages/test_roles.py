@@ -343,7 +343,11 @@ def test_elect_titles_and_a_bodys_name_inside_a_title(resources: Resources) -> N
             "Omar Haddad",
             "then the Prime Minister",
         ),
-        ("Newly elected Assemblywoman Rosa Tran said it was exciting.", "Rosa Tran", "Assemblywoman"),
+        (
+            "Newly elected Assemblywoman Rosa Tran said it was exciting.",
+            "Rosa Tran",
+            "Assemblywoman",
+        ),
         (
             "A Republican Assemblyman, Carl Moss, also commented.",
             "Carl Moss",

@@ -955,6 +955,8 @@ def _document_source(article: Article, doc: Doc, sent: Span, lex: Lexicon) -> st
             if entity_names(article.entities, phrase.start_char, phrase.end_char):
                 return resolve_group(phrase, article.entities, lex.anonymous)
     return None
+
+
 INVERTED_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 
 
