@@ -7,7 +7,8 @@ on it, so in-sample and unseen figures stay apart. ``heldout`` (20 later article
 heldout2's errors were being read) and ``heldout4`` (20 more, labelled blind while heldout3
 was read for errors) and ``heldout5`` (20 more, labelled blind while heldout4 was read) were in
 turn read for errors while tuning (heldout4 in session 4's third round, heldout5 in session
-5); ``heldout6``, labelled blind meanwhile, takes its place as the measured-only split.
+5); ``heldout6``, labelled blind meanwhile, was measured once and then read for errors too
+(session 5's second round).
 """
 
 from __future__ import annotations

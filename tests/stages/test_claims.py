@@ -608,3 +608,58 @@ def test_votes_by_party_currencies_rates_and_comparisons(
         assert (about, low, high) == want[:3]
         assert (source is None) == (want[3] is None), source
         assert want[3] is None or want[3] in (source or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "one" standing for a person
+        "They said the storm was a punishment for the one who cut the trees.",
+        # a study's sample of volunteers is not a count of cases
+        "Researchers took swabs from twelve infected volunteers in the trial.",
+        # a house of a legislature is no home
+        "Women once held a majority in one house of the state legislature.",
+        # a figure named as a goal
+        "Getting to 40 percent in any one county would be significant, she said.",
+        # the bounds of an income or age bracket
+        "The gap was widest between incomes below $20,000 versus above $150,000.",
+    ],
+)
+def test_figures_that_are_no_claims(resources: Resources, text: str) -> None:
+    assert _claims(resources, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Two volunteers were killed when the roof of the school collapsed.", "killed"),
+        ("The flood destroyed one house in the village.", "homes"),
+        ("Families with incomes under $30,000 lost over $2 million in the fire.", "money"),
+    ],
+)
+def test_nearby_claims_are_kept(resources: Resources, text: str, about: str) -> None:
+    assert about in {c.about for c in _claims(resources, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Forecasters warned of up to 20 inches (51 cm) of rain.", 0, 51),
+        ("Waves of at least 30 feet (9 m) were seen offshore.", 9, None),
+        ("The boat sank 12 miles (19 km) off the coast.", 19, 19),
+    ],
+)
+def test_a_bracketed_conversion_keeps_the_qualifier(
+    resources: Resources, text: str, low: float, high: float | None
+) -> None:
+    converted = [c for c in _claims(resources, text) if "(" in text[: c.start]]
+    assert [(c.value_low, c.value_high) for c in converted] == [(low, high)]
+
+
+def test_a_named_body_s_document_is_the_source(resources: Resources) -> None:
+    text = (
+        "The National Weather Service's 11 a.m. update on Tuesday had the storm 80 miles "
+        "east of Miami."
+    )
+    (c,) = _claims(resources, text)
+    assert (c.about, c.source_name) == ("distance", "National Weather Service")

@@ -277,3 +277,9 @@ def test_georgia_among_us_states_is_the_state(resources: Resources) -> None:
     text = "Russia and Georgia fought a short war over the region."
     georgia = place_info(_places(resources, text).get("Georgia") or "", resources)
     assert georgia is not None and georgia.kind == "country"
+
+
+def test_a_title_opening_a_paragraph_marks_a_missed_name(resources: Resources) -> None:
+    text = "The review ends in May.\n\nCardinal Luca Ferrante of the diocese said it was late."
+    people = {e.name: e.role for e in _run(resources, text).entities if e.label == "PERSON"}
+    assert people.get("Luca Ferrante") == "Cardinal"

@@ -313,3 +313,49 @@ def test_elect_titles_and_a_bodys_name_inside_a_title(resources: Resources) -> N
     assert _role(resources, text, "Lee Marsh") == "Ohio House of Representatives Speaker"
     text = "A spokesperson for President Hal Jones declined to comment."
     assert _role(resources, text, "Hal Jones") == "President"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a verb before a titled name is no part of the title
+        (
+            "The league stopped using Captain Maria Lopez as its spokesperson.",
+            "Maria Lopez",
+            "Captain",
+        ),
+        # a second description joined by "and" with a participle in front
+        (
+            "Former club adviser and retired judge Peter Holm spoke first.",
+            "Peter Holm",
+            "Former club adviser and retired judge",
+        ),
+        ("The plan was praised by retired judge Anna Berg.", "Anna Berg", "retired judge"),
+        # a description in apposition after a verb (an inverted quote)
+        (
+            '"The court cannot decide that," argued the council\'s lawyer, Tom Reyes.',
+            "Tom Reyes",
+            "council's lawyer",
+        ),
+        # "then the ..." taken whole
+        (
+            "She acted at the request of Omar Haddad, then the Prime Minister.",
+            "Omar Haddad",
+            "then the Prime Minister",
+        ),
+        (
+            "Newly elected Assemblywoman Rosa Tran said it was exciting.",
+            "Rosa Tran",
+            "Assemblywoman",
+        ),
+        (
+            "A Republican Assemblyman, Carl Moss, also commented.",
+            "Carl Moss",
+            "Republican Assemblyman",
+        ),
+    ],
+)
+def test_titles_after_verbs_and_joined_descriptions(
+    resources: Resources, text: str, name: str, role: str
+) -> None:
+    assert _role(resources, text, name) == role

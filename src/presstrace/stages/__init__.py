@@ -8,9 +8,9 @@ from __future__ import annotations
 from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F401
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "entities.v7",
+    "entities.v8",
     "quotes.v6",
-    "claims.v6",
+    "claims.v7",
     "conflicts.v1",
     "flags.v1",
     "fingerprint.v1",

@@ -83,6 +83,9 @@ class Lexicon:
     vote_verbs: frozenset[str]
     vote_measures: frozenset[str]
     source_nouns: frozenset[str]
+    sample_nouns: frozenset[str]
+    research_words: frozenset[str]
+    chamber_words: frozenset[str]
 
 
 def lexicon(resources: Resources) -> Lexicon:
@@ -105,6 +108,9 @@ def lexicon(resources: Resources) -> Lexicon:
                 for name in ("source_nouns.txt", "org_words.txt")
                 for w in resources.data_lines(name)
             ),
+            frozenset(resources.data_lines("sample_nouns.txt")),
+            frozenset(resources.data_lines("research_words.txt")),
+            frozenset(resources.data_lines("chamber_words.txt")),
         )
     lex: Lexicon = memo[MEMO_KEY]
     return lex
@@ -837,7 +843,7 @@ def _sentence_source(
                 return found
     if weak:
         return weak
-    found = _study_source(article, doc, sent, lex)
+    found = _study_source(article, doc, sent, lex) or _document_source(article, doc, sent, lex)
     if found:
         return found
     return _inverted_source(article, doc, sent, lex)
@@ -930,7 +936,27 @@ def _toll_keeper(article: Article, doc: Doc, verb: Token, lex: Lexicon) -> str |
 
 
 # "In a report of X, ...", "In its statement, ...": documents whose author makes the claim.
-DOCUMENTS = frozenset({"report", "statement", "bulletin", "release", "update", "briefing"})
+DOCUMENTS = frozenset(
+    {"report", "statement", "bulletin", "release", "update", "briefing", "advisory"}
+)
+# "The NHC's 5 p.m. update had the depression 120 miles ...": what a named body's document
+# states, whatever the verb; "has" or "put" as the root says where the document puts it.
+DOCUMENT_VERBS = frozenset({"have", "put", "place", "show", "list", "give"})
+
+
+def _document_source(article: Article, doc: Doc, sent: Span, lex: Lexicon) -> str | None:
+    """The named author of a document that is the subject of the sentence's root verb."""
+    root = sent.root
+    if root.lemma_.lower() not in DOCUMENT_VERBS:
+        return None
+    for child in root.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in DOCUMENTS:
+            phrase = _phrase(doc, child)
+            if entity_names(article.entities, phrase.start_char, phrase.end_char):
+                return resolve_group(phrase, article.entities, lex.anonymous)
+    return None
+
+
 INVERTED_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 
 
@@ -1003,6 +1029,97 @@ def is_setting(counted: Token) -> bool:
     return any(c.dep_ == "nummod" for c in prep.head.children)
 
 
+# "the one who eats them": "one" standing for a person, not a count.
+PRONOUN_ONE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+PRONOUN_ONE_AFTER = re.compile(r"\s+(?:who|whom|that|which)\b", re.IGNORECASE)
+
+
+def is_pronoun_one(text: str, q: Quantity) -> bool:
+    return (
+        text[q.start : q.end].lower() == "one"
+        and bool(PRONOUN_ONE_BEFORE.search(text[max(0, q.start - 10) : q.start]))
+        and bool(PRONOUN_ONE_AFTER.match(text, q.end))
+    )
+
+
+# What a study's sample is chosen for; volunteers killed or injured in one are news.
+SAMPLE_STATES = frozenset({"infected", "recovered", None})
+
+
+def is_sample(num: Token, counted: Token | None, lex: Lexicon) -> bool:
+    """ "samples from eighteen infected volunteers": the people a study examined are its
+    sample, counted like participants, not a tally of cases (``sample_nouns.txt``)."""
+    nouns = {num.head} if counted is None else {num.head, counted, counted.head}
+    if not any(t.lemma_.lower() in lex.sample_nouns for t in nouns):
+        return False
+    return any(t.lemma_.lower() in lex.research_words for t in num.sent)
+
+
+def is_chamber(counted: Token, lex: Lexicon) -> bool:
+    """ "a female majority in one house": a house of a legislature, not a home."""
+    if counted.lemma_.lower() != "house":
+        return False
+    return any(t.lower_ in lex.chamber_words for t in counted.sent)
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """The bounds of the figure a bracketed conversion restates ("up to 30 inches (76 cm)")."""
+
+    open_low: bool  # "up to": from 0
+    open_high: bool  # "at least": no ceiling
+    qualifier: str | None
+
+    def bounds(self, value: float | None) -> tuple[float | None, float | None, str | None]:
+        if self.open_high:
+            return value, None, self.qualifier
+        if self.open_low:
+            return 0.0, value, self.qualifier
+        return value, value, None
+
+
+CONVERSION_GAP = re.compile(r"\s*\(\s*$")
+
+
+def conversion_of(text: str, q: Quantity, about: str, claims: list[Claim]) -> Conversion | None:
+    """The claim just before ``q`` when ``q`` opens a bracket after it on the same measure:
+    a conversion into other units states the same amount, so it keeps its qualifier."""
+    if not claims or about not in MEASURES:
+        return None
+    prev = claims[-1]
+    if prev.about != about or not CONVERSION_GAP.fullmatch(text[prev.end : q.start]):
+        return None
+    if prev.value_high is None and prev.value_low is not None:
+        return Conversion(False, True, prev.qualifier)
+    if prev.value_low == 0 and prev.value_high:
+        return Conversion(True, False, prev.qualifier)
+    return None
+
+
+# "incomes below US$10,000 versus above $200,000", "aged above 60, two between 51 and 60":
+# the bounds of a bracket that sorts people by income or age, not an amount anyone has.
+BRACKET_GAP = (
+    r"(?:\s|[\d,.$€£%-]|\b(?:US|versus|vs|and|or|to|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\b)*"
+)
+BRACKET_NOUN = re.compile(
+    r"\b(?:aged|ages?|incomes?|earnings|salar(?:y|ies))\s+(?:below|above|under|over|between)"
+    + r"(?:\b"
+    + BRACKET_GAP
+    + r"\b(?:below|above|under|over|between))?\s*$",
+    re.IGNORECASE,
+)
+BRACKET_OPEN = re.compile(r"(?:below|above|under|over|between)\b", re.IGNORECASE)
+
+
+def is_bracket(text: str, q: Quantity) -> bool:
+    """A bound of an income or age bracket: the comparative and only figures and connectors
+    between the bracket's noun and the number."""
+    before = text[max(0, q.start - 60) : q.start]
+    opening = BRACKET_OPEN.match(text, q.start)
+    return bool(BRACKET_NOUN.search(before + (opening.group(0) if opening else "")))
+
+
 # "magnitude 6.3", "a 6.3-magnitude quake": the strength of an event, no count.
 MAGNITUDE = re.compile(r"\bmagnitude\s+(?:of\s+)?$", re.IGNORECASE)
 MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b", re.IGNORECASE)
@@ -1036,7 +1153,9 @@ REQUIRED = re.compile(
 
 
 # "exceeded their goal of $10,000": a target set, not an amount reached.
-TARGET = re.compile(r"\b(?:goal|target|aim)\s+(?:of\s+)?$", re.IGNORECASE)
+TARGET = re.compile(
+    r"\b(?:goal|target|aim)\s+(?:of\s+)?$|\bgetting\s+(?:up\s+)?to\s+$", re.IGNORECASE
+)
 
 
 def is_hypothetical(text: str, q: Quantity) -> bool:
@@ -1147,8 +1266,11 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
             article.text, q.end
         ):
             continue  # "one of its dams": a figure of speech, not a count ("one of them died" is)
+        if is_pronoun_one(article.text, q):
+            continue
         if (
             is_rate(article.text, q)
+            or is_bracket(article.text, q)
             or is_hypothetical(article.text, q)
             or is_measure_of_no_count(article.text, q)
         ):
@@ -1157,6 +1279,10 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         if counted is not None and is_setting(counted):
             continue
         if counted is not None and is_instances(counted):
+            continue
+        if (about in SAMPLE_STATES and is_sample(num, counted, lex)) or (
+            counted is not None and is_chamber(counted, lex)
+        ):
             continue
         if counted is not None and is_population(article.text, q, counted, lex):
             continue
@@ -1220,6 +1346,9 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
         low, high, qualifier = q.low, q.high, qualifier_of(doc, q, num)
         if qualifier is None and exceeded(num):
             high, qualifier = None, "more than"
+        converted = conversion_of(article.text, q, about, claims)
+        if converted is not None and qualifier is None and low == high:
+            low, high, qualifier = converted.bounds(low)
         claims.append(
             Claim(
                 q.start,
@@ -1236,7 +1365,7 @@ def find_claims(article: Article, doc: Doc, resources: Resources) -> list[Claim]
     return claims
 
 
-@register("claims", 6, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
+@register("claims", 7, requires={"doc", "entities"}, provides={"claims"}, english_only=True)
 def claims(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     return article.evolve(claims=tuple(find_claims(article, doc, resources)))

@@ -270,7 +270,9 @@ def _opens_title(doc: Doc, k: int, run_end: int) -> bool:
     before = doc[k - 1] if k > 0 else None
     if run_end < len(doc) and doc[run_end].pos_ in ("NOUN", "PROPN"):
         return False  # "Deputy Emergency Situations Minister X": the title goes on
-    return doc[k].is_title and (before is None or before.is_lower or before.is_punct)
+    return doc[k].is_title and (
+        before is None or before.is_lower or before.is_punct or before.is_space
+    )  # (a paragraph's first word: "\n\nCardinal X of the Holy See said")
 
 
 PLACE_GUESSES = frozenset({"GPE", "LOC", "FAC"})
@@ -682,7 +684,7 @@ def find_entities(doc: Doc, resources: Resources) -> list[Mention]:
     return mentions
 
 
-@register("entities", 7, requires={"doc"}, provides={"entities"}, english_only=True)
+@register("entities", 8, requires={"doc"}, provides={"entities"}, english_only=True)
 def entities(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     found = []

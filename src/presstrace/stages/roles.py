@@ -236,12 +236,19 @@ def title_before(doc: Doc, start: int, lex: Lexicon, end: int | None = None) -> 
         if (
             t.tag_ in ("VBG", "VBN")
             and t.is_lower
+            # not "from using Princess X": a verb taking the titled name as its object
+            and (t.dep_ in ("amod", "compound") or doc[i + 1].is_lower)
             and i + 1 in inside
             and is_role_word(doc[i + 1], lex)
             and i > 0
-            and (doc[i - 1].pos_ in ("DET", "ADP") or doc[i - 1].tag_ == "PRP$")
+            and (
+                doc[i - 1].pos_ in ("DET", "ADP")
+                or doc[i - 1].tag_ == "PRP$"
+                or (doc[i - 1].lower_ == "and" and i > 1 and is_role_word(doc[i - 2], lex))
+            )
         ):
             pass  # "of pioneering oceanographer X", "by retired judge X", "its alleged operator"
+            # ("adviser and retired general X": a second description joined by "and")
         elif t.text in POSSESSIVE and i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper):
             pass
         elif (
@@ -447,6 +454,15 @@ def apposition_before(doc: Doc, start: int, person: bool, lex: Lexicon) -> str |
             break
     if seg + 2 < stop and doc[seg].lower_ == "according" and doc[seg + 1].lower_ == "to":
         seg += 2  # "According to the El Paso mayor, Dee Margo, ..."
+    elif (
+        seg + 2 < stop
+        and doc[seg].pos_ == "VERB"
+        and doc[seg].tag_ in ("VBD", "VBZ")
+        and doc[seg + 1].pos_ == "DET"
+    ):
+        # '"...," argued the government's lawyer, Richard Keen': a verb (an inverted quote's
+        # or one taking the person as object) before the description in apposition
+        seg += 1
     seg = _skip_lead(doc, seg, stop)
     if not _segment_ok(doc, seg, stop, person, lex):
         return None
@@ -463,6 +479,9 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
     if doc[end + 1].lower_ in ("who", "which", "whose", "that", "and", "or"):
         return None  # "by Quirin, Redouane, and an unidentified third officer": a list
     first = _skip_lead(doc, end + 1, _right_segment(doc, end + 1))
+    then = None  # "Justin Trudeau, then the Prime Minister": "then" stays in the role
+    if doc[first].lower_ == "then" and first + 2 < len(doc) and doc[first + 1].pos_ == "DET":
+        then, first = first, first + 1
     seg_end = _right_segment(doc, first)
     if (
         person
@@ -498,6 +517,8 @@ def apposition_after(doc: Doc, end: int, person: bool, lex: Lexicon) -> str | No
             return None
         if not _segment_ok(doc, first, seg_end, person, lex):
             return None
+    if then is not None:
+        return doc[then:seg_end].text.strip() or None
     return _text(doc, first, seg_end) or None
 
 
