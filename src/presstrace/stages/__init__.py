@@ -9,7 +9,7 @@ from . import claims, conflicts, entities, fingerprint, flags, quotes  # noqa: F
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "entities.v8",
-    "quotes.v6",
+    "quotes.v7",
     "claims.v7",
     "conflicts.v1",
     "flags.v1",

@@ -28,13 +28,7 @@ from .direct_quotes import direct_quote
 from .learned_reports import learned_reports, outer_cue
 from .quote_marks import Quoted, find_quoted, top_level
 from .quote_model import QuoteModel, quote_model
-from .report_bounds import (
-    cut_concession,
-    cut_dash_aside,
-    cut_second_report,
-    lead_in,
-    trim_object,
-)
+from .report_bounds import bound_reports, lead_in
 from .report_pieces import left_pieces
 from .speakers import CueTables, Resolved, SpeakerNames, cue_tables
 from .viewpoints import viewpoints
@@ -272,10 +266,7 @@ def find_quotes(
     views = list(viewpoints(ctx))
     for c in others:
         _drop_cue_prep(c, ctx)
-        cut_second_report(c, ctx)
-        trim_object(c, ctx)
-        cut_concession(c, ctx)
-        cut_dash_aside(c, ctx)
+    bound_reports(others, ctx)
     for c in others + views:
         if c in turns:
             pass
@@ -494,7 +485,7 @@ def _name(cands: list[Candidate], text: str, names: SpeakerNames) -> list[Quote]
     return out
 
 
-@register("quotes", 6, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
+@register("quotes", 7, requires={"doc", "entities"}, provides={"quotes"}, english_only=True)
 def quotes(article: Article, doc: Doc | None, resources: Resources) -> Article:
     assert doc is not None
     tables = cue_tables(resources)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import Candidate, Context, strip_edges
 from .quote_marks import Quoted
+from .report_tails import cut_tails
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,6 +62,43 @@ def lead_in(c: Candidate, q: Quoted, ctx: Context) -> None:
     c.kind = "mixed"
     c.start = a
     c.end = max(c.end, q.end)
+
+
+def bound_reports(cands: list[Candidate], ctx: Context) -> None:
+    """Cut reported content (not a quotation) to the report's own words, in order."""
+    for c in cands:
+        drop_cue_noun(c, ctx)
+        cut_second_report(c, ctx)
+        trim_object(c, ctx)
+        cut_concession(c, ctx)
+        cut_dash_aside(c, ctx)
+    cut_tails(cands, ctx)
+
+
+def drop_cue_noun(c: Candidate, ctx: Context) -> None:
+    """Start reported content after a noun and preposition that are part of its cue
+    ("made no mention of | the plan", "took a swipe at | Ruiz", "voiced concern about |
+    the cost"): what is reported is the preposition's object, as PolNeAR marks it."""
+    if c.kind != "indirect" or c.cue is None or c.start < c.cue[1]:
+        return
+    toks = [t for t in ctx.tokens(c.start, c.end) if not t.is_space]
+    lo, hi = (toks[0].i, toks[-1].i) if toks else (0, -1)
+    noun = next((t for t in toks[:4] if t.pos_ == "NOUN"), None)
+    if noun is None or noun.lemma_.lower() not in ctx.tables.cue_nouns:
+        return
+    if lo <= noun.head.i <= hi and noun.head.i != noun.i:
+        return  # the noun is not what the content is built on
+    if any(x.dep_ == "poss" for x in noun.children):
+        return  # "criticized his remarks about X": someone's words are the content
+    prep = next((x for x in noun.rights if x.dep_ == "prep"), None)
+    if prep is None or prep.i != noun.i + 1 or prep.lower_ not in ctx.tables.cue_preps:
+        return
+    obj = next((x for x in prep.children if x.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or max(x.i for x in obj.subtree) < hi - 1:
+        return
+    a, b = strip_edges(ctx.text, ctx.doc[prep.i + 1].idx, c.end)
+    if b > a:
+        c.start = a
 
 
 def cut_second_report(c: Candidate, ctx: Context) -> None:

@@ -41,6 +41,7 @@ class CueTables:
     poll_nouns: frozenset[str] = frozenset()  # sources whose findings may name a person
     cue_preps: frozenset[str] = frozenset()  # "called for", "talked about": part of the cue
     occasion_nouns: frozenset[str] = frozenset()  # "a news conference announcing": no speaker
+    cue_nouns: frozenset[str] = frozenset()  # "criticism of", "a swipe at": part of the cue
 
     def has(self, lemma: str, frame: str) -> bool:
         return frame in self.frames.get(lemma.lower(), frozenset())
@@ -65,6 +66,7 @@ def cue_tables(resources: Resources) -> CueTables:
             cue_preps=frozenset(raw.get("cue_prepositions", ())),
             poll_nouns=frozenset(raw.get("poll_nouns", ())),
             occasion_nouns=frozenset(raw.get("occasion_nouns", ())),
+            cue_nouns=frozenset(raw.get("cue_nouns", ())),
         )
     tables: CueTables = resources.memo[key]
     return tables
