@@ -16,7 +16,7 @@ _FILTER = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
-_ORDER = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+_ORDER = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 @pytest.mark.parametrize("split", sorted(wikinews_labels.SPLITS))
@@ -45,6 +45,7 @@ def test_every_split_reports_every_heldout_split() -> None:
         "heldout4_f1",
         "heldout5_f1",
         "heldout6_f1",
+        "heldout7_f1",
     } <= set(keys)
 
 
@@ -87,6 +88,7 @@ def test_heldout2_follows_the_seeded_sample() -> None:
         ("heldout4", 20261203, 0, 114),
         ("heldout5", 20261204, 0, 94),
         ("heldout6", 20261205, 0, 74),
+        ("heldout7", 20261206, 0, 54),
     ],
 )
 def test_later_heldout_splits_follow_their_seeded_sample(

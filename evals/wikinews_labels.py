@@ -7,8 +7,8 @@ on it, so in-sample and unseen figures stay apart. ``heldout`` (20 later article
 heldout2's errors were being read) and ``heldout4`` (20 more, labelled blind while heldout3
 was read for errors) and ``heldout5`` (20 more, labelled blind while heldout4 was read) were in
 turn read for errors while tuning (heldout4 in session 4's third round, heldout5 in session
-5); ``heldout6``, labelled blind meanwhile, was measured once and then read for errors too
-(session 5's second round).
+5), as was ``heldout6`` (20 more, labelled blind while heldout5 was read) in session 5's second
+round; ``heldout7``, labelled blind meanwhile, takes its place as the measured-only split.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ SPLITS = {
     "heldout4": GOLD_DIR / "heldout4",
     "heldout5": GOLD_DIR / "heldout5",
     "heldout6": GOLD_DIR / "heldout6",
+    "heldout7": GOLD_DIR / "heldout7",
 }
 
 
