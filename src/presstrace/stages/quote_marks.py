@@ -148,3 +148,15 @@ def _closing_index(
 def top_level(quoted: list[Quoted]) -> list[Quoted]:
     """The outermost quotes, in text order."""
     return [q for q in quoted if q.depth == 0]
+
+
+def inside_quotation(text: str, a: int, b: int) -> bool:
+    """Is ``b`` inside a quotation opened after ``a`` (or does ``a`` open one)? Report
+    boundaries never cut inside quoted words: the speaker's words stay whole."""
+    part = text[max(0, a - 1) : b]
+    return (
+        part.count("“") > part.count("”")
+        or part.count('"') % 2 == 1
+        or part.count("«") > part.count("»")
+        or part.count("''") % 2 == 1
+    )

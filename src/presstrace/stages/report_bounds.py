@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution import Candidate, Context, strip_edges
-from .quote_marks import Quoted
+from .quote_marks import Quoted, inside_quotation
 from .report_tails import cut_tails
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def cut_second_report(c: Candidate, ctx: Context) -> None:
         left = _second_report(t, ctx, toks[0].i, cue)
         if left is None or left <= toks[0].i + 1:
             continue
-        if _inside_quotation(ctx.text, c.start, t.idx):
+        if inside_quotation(ctx.text, c.start, t.idx):
             return  # a quotation's own words are not cut by the parse of them
         a, b = strip_edges(ctx.text, c.start, ctx.doc[left].idx)
         b = _without_conjunction(ctx.text, a, b)
@@ -212,24 +212,13 @@ def cut_dash_aside(c: Candidate, ctx: Context) -> None:
             len(heads) != 1
             or heads[0].pos_ not in ("NOUN", "PRON", "NUM", "ADJ")
             or heads[0].dep_ not in ("appos", "npadvmod", "attr", "dobj", "conj")
-            or _inside_quotation(ctx.text, c.start, t.idx)
+            or inside_quotation(ctx.text, c.start, t.idx)
         ):
             return
         a, b = strip_edges(ctx.text, c.start, t.idx)
         if len(ctx.text[a:b].split()) >= 2:
             c.end = b
         return
-
-
-def _inside_quotation(text: str, a: int, b: int) -> bool:
-    """Is ``b`` inside a quotation opened after ``a`` (or does ``a`` open one)?"""
-    part = text[max(0, a - 1) : b]
-    return (
-        part.count("“") > part.count("”")
-        or part.count('"') % 2 == 1
-        or part.count("«") > part.count("»")
-        or "''" in part
-    )
 
 
 def _second_report(t: Token, ctx: Context, first: int, cue: Token) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .attribution import Candidate, Context, strip_edges
+from .quote_marks import inside_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +50,7 @@ def cut_tail(c: Candidate, ctx: Context) -> int | None:
         left = _tail_start(t, ctx, lo, hi)
         if left is None:
             continue
-        if _quoted_before(ctx.text, c.start, ctx.doc[left].idx):
+        if inside_quotation(ctx.text, c.start, ctx.doc[left].idx):
             return None  # a quotation's own words are not cut by the parse of them
         a, b = strip_edges(ctx.text, c.start, ctx.doc[left].idx)
         b = _without_conjunction(ctx.text, a, b)
@@ -98,17 +99,6 @@ def _next_report(t: Token, ctx: Context) -> int | None:
 
 def _runs_to_end(t: Token, hi: int) -> bool:
     return max(x.i for x in t.subtree) >= hi - 1
-
-
-def _quoted_before(text: str, a: int, b: int) -> bool:
-    """Is ``b`` inside a quotation opened after ``a``?"""
-    part = text[max(0, a - 1) : b]
-    return (
-        part.count("“") > part.count("”")
-        or part.count('"') % 2 == 1
-        or part.count("«") > part.count("»")
-        or part.count("''") % 2 == 1
-    )
 
 
 def _without_conjunction(text: str, a: int, b: int) -> int:
