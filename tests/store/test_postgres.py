@@ -33,6 +33,41 @@ def test_every_sqlite_migration_has_a_postgresql_twin() -> None:
     assert sorted(n for n, _ in pg.MIGRATIONS) == sorted(n for n, _ in MIGRATIONS)
 
 
+_CREATE = re.compile(r"CREATE\s+(TABLE|VIEW)\s+(\w+)\s*(?:AS\b|\((.*?)\n\s*\);)", re.S | re.I)
+_NOT_COLUMNS = {"PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "CONSTRAINT"}
+
+
+def _columns(body: str) -> list[str]:
+    """Column names of a CREATE TABLE body: its top-level comma-separated items, first word."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(body + ","):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            items.append(body[start:i].strip())
+            start = i + 1
+    names = (item.split()[0].strip('"') for item in items if item)
+    return [n for n in names if n.upper() not in _NOT_COLUMNS]
+
+
+def _schema(migrations: list[tuple[int, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for _, sql in migrations:
+        for kind, name, body in _CREATE.findall(sql):
+            out[name] = _columns(body) if kind.upper() == "TABLE" else []
+    return out
+
+
+def test_both_schemas_hold_the_same_tables_views_and_columns() -> None:
+    """The PostgreSQL DDL is a hand-kept twin of SQLite's: a column added to one only must fail
+    here, without a server. PostgreSQL's generated ``fts`` column stands for SQLite's
+    ``articles_fts`` table."""
+    lite, pgs = _schema(MIGRATIONS), _schema(pg.MIGRATIONS)
+    assert "articles" in lite and len(lite["articles"]) > 10
+    assert pgs["articles"][-1] == "fts"
+    pgs["articles"] = pgs["articles"][:-1]
+    assert lite == pgs
+
+
 def test_messages_never_show_the_password() -> None:
     url = "postgresql://ana:s3cret@127.0.0.1:1/news"
     assert display_name(url) == "postgresql://ana:***@127.0.0.1:1/news"
